@@ -1,0 +1,49 @@
+"""Fixed, coarse choices: coded here because usage records and the dashboard group by them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Setting(models.TextChoices):
+    STREET = "street", _("Street or public place")
+    TRANSPORT = "transport", _("Bus, train, port or airport")
+    BORDER = "border", _("Border crossing or immigration")
+    ACCOMMODATION = "accommodation", _("Hotel or guest house")
+    VENUE = "venue", _("Bar, karaoke, massage or entertainment venue")
+    POLICE = "police", _("Police station or custody")
+    HEALTH = "health", _("Health service")
+    SCHOOL = "school", _("School")
+    SOCIAL = "social", _("Shelter or social services")
+    ONLINE = "online", _("Online")
+    HOME = "home", _("Private home")
+    OTHER = "other", _("Somewhere else")
+
+
+class AgeBand(models.TextChoices):
+    UNDER_12 = "under_12", _("Under 12")
+    AGE_12_14 = "12_14", _("12 to 14")
+    AGE_15_17 = "15_17", _("15 to 17")
+    MAYBE_ADULT = "maybe_adult", _("May be 18 or older")
+    NOT_SURE = "not_sure", _("Not sure")
+
+
+class Answer(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_SURE = "not_sure", _("Not sure")
+
+
+class ContactKind(models.TextChoices):
+    EMERGENCY = "emergency", _("Emergency services")
+    CHILD_HELPLINE = "child_helpline", _("Child helpline")
+    ANTI_TRAFFICKING = "anti_trafficking", _("Anti-trafficking hotline")
+    CHILD_PROTECTION = "child_protection", _("Child protection authority")
+    SHELTER = "shelter", _("Shelter")
+    LEGAL_AID = "legal_aid", _("Legal aid")
+    HEALTH = "health", _("Health service")
+
+
+class ContactScope(models.TextChoices):
+    LOCAL = "local", _("Local: serves the regions listed")
+    NATIONAL = "national", _("National")
+    INTERNATIONAL = "international", _("International")

@@ -1,0 +1,431 @@
+"""Content that editors maintain, and the anonymised usage records the checklist leaves behind."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from screening.choices import AgeBand, Answer, ContactKind, ContactScope, Setting
+
+phone_validator = RegexValidator(
+    regex=r"^\+?[0-9][0-9 ()-]{1,30}$",
+    message=_(
+        "Enter one phone number per line, using digits, spaces, brackets, dashes "
+        "and an optional + at the start, for example +977 1 4433 000 or 1098."
+    ),
+)
+
+
+def validate_phone_lines(value: str) -> None:
+    """Validate every non-empty line of a phone list as one dialable number."""
+    for line in value.splitlines():
+        if line.strip():
+            phone_validator(line.strip())
+
+
+class ActiveQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Region(models.Model):
+    code = models.SlugField(
+        max_length=40,
+        unique=True,
+        help_text=_("Short fixed code, for example 'np-bagmati'. Do not change it once in use."),
+    )
+    name = models.CharField(
+        max_length=120, help_text=_("Name a worker recognises, for example 'Bagmati Province'.")
+    )
+    country = models.CharField(
+        max_length=80, blank=True, help_text=_("Country this region is in, for grouping.")
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Order in the region list; smaller numbers come first.")
+    )
+    active = models.BooleanField(
+        default=True,
+        help_text=_("Untick to hide the region from new checklists. Past records keep it."),
+    )
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country})" if self.country else self.name
+
+
+class Section(models.Model):
+    slug = models.SlugField(
+        max_length=60, unique=True, help_text=_("Short fixed code. Do not change it once in use.")
+    )
+    title = models.CharField(
+        max_length=150, help_text=_("Heading the worker sees, in plain words.")
+    )
+    intro = models.TextField(
+        help_text=_(
+            "One or two short sentences on why identification is hard here. "
+            "Plain language: short sentences, no jargon."
+        )
+    )
+    source = models.TextField(
+        help_text=_("Where this section comes from: author, year, title. Shown to workers.")
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Order in the checklist; smaller numbers come first.")
+    )
+    active = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Untick to remove the section and its indicators from new checklists. "
+            "Past records and statistics keep it."
+        ),
+    )
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Indicator(models.Model):
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        help_text=_("The checklist section this indicator appears in."),
+    )
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text=_("Short fixed code. Do not change it once in use.")
+    )
+    text = models.CharField(
+        max_length=300,
+        help_text=_(
+            "One plain sentence the worker answers yes, no or not sure. Changing the English "
+            "wording makes a new version; records keep the wording that was answered."
+        ),
+    )
+    help = models.TextField(
+        verbose_name=_("what this can look like"),
+        help_text=_("Examples that help the worker recognise this. Short sentences."),
+    )
+    guidance = models.TextField(
+        blank=True,
+        help_text=_("What to do when this is noted. Shown on the result when answered yes or not sure."),
+    )
+    source = models.TextField(help_text=_("Where this indicator comes from: author, year, title."))
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Order within the section; smaller numbers come first.")
+    )
+    active = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Untick to remove the indicator from new checklists at once. "
+            "Past records and statistics keep it."
+        ),
+    )
+    current_version = models.ForeignKey(
+        "IndicatorVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The wording new checklists answer. Set automatically."),
+    )
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["section__position", "position", "id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def save(self, *args, **kwargs) -> None:
+        # Every write path (admin, import, shell, history revert) goes through here, so this
+        # is the one place that can promise a record always points at the wording answered.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            wording = self.text_en or ""
+            current = self.current_version
+            if current is not None and current.text == wording:
+                return
+            version = self.versions.filter(text=wording).order_by("-number").first()
+            if version is None:
+                last = self.versions.order_by("-number").values_list("number", flat=True).first()
+                version = IndicatorVersion.objects.create(
+                    indicator=self, number=(last or 0) + 1, text=wording
+                )
+            self.current_version = version
+            Indicator.objects.filter(pk=self.pk).update(current_version=version)
+
+    save.alters_data = True
+
+
+class IndicatorVersion(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    text = models.CharField(max_length=300, help_text=_("The English wording as it was answered."))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator", "number"]
+        verbose_name = _("indicator version")
+        verbose_name_plural = _("indicator versions")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "number"], name="unique_indicator_version"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="indicator_version_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"v{self.number}: {self.text}"
+
+
+class Guidance(models.Model):
+    slug = models.SlugField(
+        max_length=60, unique=True, help_text=_("Short fixed code. Do not change it once in use.")
+    )
+    title = models.CharField(max_length=150, help_text=_("Short heading, for example 'Refer'."))
+    body = models.TextField(
+        help_text=_(
+            "The guidance in plain language. Separate paragraphs with a blank line; "
+            "start a line with '- ' to make a bullet point."
+        )
+    )
+    source = models.TextField(help_text=_("The law, guideline or study this rests on."))
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Order on the guidance page; smaller numbers come first.")
+    )
+    on_result = models.BooleanField(
+        default=True, help_text=_("Show this guidance on every checklist result.")
+    )
+    active = models.BooleanField(default=True, help_text=_("Untick to hide this guidance."))
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("guidance")
+        verbose_name_plural = _("guidance")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SupportContactQuerySet(ActiveQuerySet):
+    def for_region(self, region: "Region | None"):
+        """Return active contacts that serve the region: those listing it, and those serving all."""
+        qs = self.active()
+        if region is None:
+            return qs.filter(regions__isnull=True)
+        return qs.filter(Q(regions=region) | Q(regions__isnull=True)).distinct()
+
+
+class SupportContact(models.Model):
+    name = models.CharField(max_length=150, help_text=_("The service's name as callers know it."))
+    kind = models.CharField(
+        max_length=20,
+        choices=ContactKind.choices,
+        help_text=_("What kind of help this is. Emergency contacts are shown first."),
+    )
+    scope = models.CharField(
+        max_length=20,
+        choices=ContactScope.choices,
+        default=ContactScope.LOCAL,
+        help_text=_("Local contacts are listed before national ones, national before international."),
+    )
+    phones = models.TextField(
+        blank=True,
+        validators=[validate_phone_lines],
+        help_text=_("One phone number per line, as a worker would dial it, e.g. 1098 or +977 1 4433 000."),
+    )
+    email = models.EmailField(blank=True, help_text=_("An address that is read, or leave empty."))
+    website = models.URLField(blank=True, help_text=_("Full address starting with https://"))
+    hours = models.CharField(
+        max_length=150, blank=True, help_text=_("When it answers, e.g. 'Mon–Fri 9:00–17:00'.")
+    )
+    open_24_7 = models.BooleanField(
+        default=False, verbose_name=_("open 24/7"), help_text=_("Tick if it answers day and night.")
+    )
+    languages = models.CharField(
+        max_length=200, blank=True, help_text=_("Languages spoken, e.g. 'Nepali, English'.")
+    )
+    notes = models.TextField(blank=True, help_text=_("Anything a worker should know before calling."))
+    regions = models.ManyToManyField(
+        Region,
+        blank=True,
+        related_name="contacts",
+        help_text=_("Regions served. Leave empty for a contact that serves everywhere."),
+    )
+    is_example = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Shipped as an example. Workers see 'example: verify before use' until a "
+            "verification date is recorded below."
+        ),
+    )
+    last_verified = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The day someone called or checked this contact and confirmed it works."),
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Order among contacts of the same kind; smaller numbers come first.")
+    )
+    active = models.BooleanField(default=True, help_text=_("Untick to stop showing this contact."))
+
+    objects = SupportContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("support contact")
+        verbose_name_plural = _("support contacts")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(phones="") | ~Q(email="") | ~Q(website=""),
+                name="contact_has_a_way_to_reach_it",
+                violation_error_message=_("Give at least a phone number, an email or a website."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ContactKind.values), name="contact_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(scope__in=ContactScope.values), name="contact_scope_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def needs_verification(self) -> bool:
+        return self.is_example and self.last_verified is None
+
+    @property
+    def phone_list(self) -> list[str]:
+        return [line.strip() for line in self.phones.splitlines() if line.strip()]
+
+
+class UsageRecord(models.Model):
+    """One completed checklist, anonymised: nothing here can identify a child or a worker."""
+
+    day = models.DateField(help_text=_("Day only, in the deployment's time zone."))
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True)
+    setting = models.CharField(max_length=20, choices=Setting.choices, blank=True)
+    age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
+    immediate_danger = models.BooleanField(default=False)
+    # Derived from the answers, kept so the dashboard's share figure needs no join at 1M rows.
+    noted_count = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day", "-id"]
+        verbose_name = _("usage record")
+        verbose_name_plural = _("usage records")
+        permissions = [("view_dashboard", _("Can view the aggregate usage dashboard"))]
+        indexes = [
+            models.Index(fields=["day"], name="usage_day"),
+            models.Index(fields=["region", "day"], name="usage_region_day"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(setting__in=["", *Setting.values]), name="usage_setting_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(age_band__in=["", *AgeBand.values]), name="usage_age_band_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Checklist {self.pk} on {self.day}"
+
+
+class UsageAnswer(models.Model):
+    """An indicator version answered yes or not sure on a record ("no" is not stored)."""
+
+    record = models.ForeignKey(UsageRecord, on_delete=models.CASCADE, related_name="answers")
+    indicator_version = models.ForeignKey(
+        IndicatorVersion, on_delete=models.PROTECT, related_name="answers"
+    )
+    answer = models.CharField(max_length=10, choices=Answer.choices)
+
+    class Meta:
+        ordering = ["record", "indicator_version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record", "indicator_version"], name="one_answer_per_version"
+            ),
+            models.CheckConstraint(
+                condition=Q(answer__in=[Answer.YES, Answer.NOT_SURE]), name="answer_noted_only"
+            ),
+        ]
+        indexes = [models.Index(fields=["indicator_version", "answer"], name="answer_version")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_version_id}: {self.answer}"
+
+
+class UsageContactKind(models.Model):
+    """A kind of contact that was shown on a record's result."""
+
+    record = models.ForeignKey(UsageRecord, on_delete=models.CASCADE, related_name="contact_kinds")
+    kind = models.CharField(max_length=20, choices=ContactKind.choices)
+
+    class Meta:
+        ordering = ["record", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["record", "kind"], name="one_kind_per_record"),
+            models.CheckConstraint(
+                condition=Q(kind__in=ContactKind.values), name="usage_contact_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
+class SubmissionToken(models.Model):
+    """A spent one-time checklist token, so a form sent twice saves one record.
+
+    It holds only a hash and the day, with no link to the record it produced.
+    """
+
+    token_hash = models.CharField(max_length=64, primary_key=True)
+    day = models.DateField()
+
+    class Meta:
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return self.token_hash[:8]
+
+
+class SupervisorScope(models.Model):
+    """Limits a supervisor's dashboard to some regions; without one they see every region."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervisor_scope"
+    )
+    regions = models.ManyToManyField(
+        Region, related_name="+", help_text=_("The only regions this supervisor sees.")
+    )
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name = _("supervisor region limit")
+        verbose_name_plural = _("supervisor region limits")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,0 +1,41 @@
+"""Per-language content fields (django-modeltranslation) and content history (simple-history).
+
+History is registered here, after translation, so the historical tables also keep every
+language's wording (the order simple-history documents for use with modeltranslation).
+"""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, translator
+
+from screening.models import Guidance, Indicator, Region, Section, SupportContact
+
+
+class RegionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+class SectionTranslation(TranslationOptions):
+    fields = ("title", "intro")
+
+
+class IndicatorTranslation(TranslationOptions):
+    fields = ("text", "help", "guidance")
+
+
+class GuidanceTranslation(TranslationOptions):
+    fields = ("title", "body")
+
+
+class SupportContactTranslation(TranslationOptions):
+    fields = ("name", "hours", "notes")
+
+
+translator.register(Region, RegionTranslation)
+translator.register(Section, SectionTranslation)
+translator.register(Indicator, IndicatorTranslation)
+translator.register(Guidance, GuidanceTranslation)
+translator.register(SupportContact, SupportContactTranslation)
+
+for model in (Region, Section, Indicator, Guidance):
+    simple_history.register(model, app="screening")
+simple_history.register(SupportContact, app="screening", m2m_fields=["regions"])

@@ -1,0 +1,159 @@
+"""Shared fixtures: one user per role and small make_* helpers for content and records."""
+
+import datetime
+import os
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from screening import roles
+from screening.choices import ContactKind, ContactScope
+from screening.models import (
+    Guidance,
+    Indicator,
+    Region,
+    Section,
+    SupportContact,
+    UsageAnswer,
+    UsageContactKind,
+    UsageRecord,
+)
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "a-long-test-password-42"
+
+
+def make_user(username: str, *groups: str, **extra) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, **extra)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def worker(db) -> User:
+    return make_user("worker1", roles.FRONTLINE)
+
+
+@pytest.fixture
+def supervisor(db) -> User:
+    return make_user("supervisor1", roles.SUPERVISORS)
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return make_user("editor1", roles.EDITORS, is_staff=True)
+
+
+@pytest.fixture
+def worker_client(client, worker):
+    client.force_login(worker)
+    return client
+
+
+@pytest.fixture
+def supervisor_client(client, supervisor):
+    client.force_login(supervisor)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def make_region(code: str = "test-region", **fields) -> Region:
+    fields.setdefault("name", code.replace("-", " ").title())
+    return Region.objects.create(code=code, **fields)
+
+
+def make_section(slug: str = "test-section", **fields) -> Section:
+    fields.setdefault("title", slug.replace("-", " ").capitalize())
+    fields.setdefault("intro", "Why this is hard to see.")
+    fields.setdefault("source", "Test source (2026).")
+    return Section.objects.create(slug=slug, **fields)
+
+
+def make_indicator(section: Section, slug: str, **fields) -> Indicator:
+    fields.setdefault("text", f"Indicator {slug}")
+    fields.setdefault("help", f"What {slug} can look like.")
+    fields.setdefault("source", "Test source (2026).")
+    return Indicator.objects.create(section=section, slug=slug, **fields)
+
+
+def make_contact(name: str, kind: str = ContactKind.CHILD_HELPLINE, **fields) -> SupportContact:
+    regions = fields.pop("regions", [])
+    fields.setdefault("phones", "1098")
+    fields.setdefault("scope", ContactScope.NATIONAL)
+    contact = SupportContact.objects.create(name=name, kind=kind, **fields)
+    contact.regions.set(regions)
+    return contact
+
+
+def make_guidance(slug: str, **fields) -> Guidance:
+    fields.setdefault("title", slug.replace("-", " ").capitalize())
+    fields.setdefault("body", f"Guidance about {slug}.")
+    fields.setdefault("source", "Test source (2026).")
+    return Guidance.objects.create(slug=slug, **fields)
+
+
+def make_record(
+    *,
+    day: datetime.date | None = None,
+    region: Region | None = None,
+    setting: str = "",
+    age_band: str = "",
+    immediate_danger: bool = False,
+    answers: dict | None = None,
+    contact_kinds: tuple[str, ...] = (),
+) -> UsageRecord:
+    """Save a usage record; answers maps an Indicator to 'yes' or 'not_sure'."""
+    answers = answers or {}
+    record = UsageRecord.objects.create(
+        day=day or datetime.date(2026, 11, 2),
+        region=region,
+        setting=setting,
+        age_band=age_band,
+        immediate_danger=immediate_danger,
+        noted_count=len(answers),
+    )
+    UsageAnswer.objects.bulk_create(
+        UsageAnswer(record=record, indicator_version=ind.current_version, answer=answer)
+        for ind, answer in answers.items()
+    )
+    UsageContactKind.objects.bulk_create(
+        UsageContactKind(record=record, kind=kind) for kind in contact_kinds
+    )
+    return record
+
+
+@pytest.fixture
+def content(db) -> dict:
+    """A small, known content set that does not depend on the shipped default content."""
+    region = make_region("north", name="North Province", country="Testland")
+    other = make_region("south", name="South Province", country="Testland")
+    hidden = make_section("hidden-test", title="Hidden test section", position=100)
+    age = make_section("age-test", title="Age test section", position=101)
+    indicators = {
+        "venue": make_indicator(hidden, "venue-test", text="Met at a test venue", position=1,
+                                guidance="Guidance when venue is noted."),
+        "address": make_indicator(hidden, "address-test", text="Does not know the address",
+                                  position=2),
+        "no-id": make_indicator(age, "no-id-test", text="Has no identity document", position=1,
+                                guidance="Treat as a child until age is verified."),
+    }
+    contacts = {
+        "emergency": make_contact("Test Police 100", ContactKind.EMERGENCY, phones="100"),
+        "local": make_contact("North Shelter", ContactKind.SHELTER, phones="+977 1 555 0101",
+                              scope=ContactScope.LOCAL, regions=[region]),
+        "south": make_contact("South Shelter", ContactKind.SHELTER, phones="+977 1 555 0202",
+                              scope=ContactScope.LOCAL, regions=[other]),
+        "helpline": make_contact("Test Child Helpline", ContactKind.CHILD_HELPLINE,
+                                 phones="1098", is_example=True),
+        "international": make_contact("Test International", ContactKind.ANTI_TRAFFICKING,
+                                      phones="+1 555 0100", scope=ContactScope.INTERNATIONAL),
+    }
+    return {"region": region, "other_region": other, "sections": [hidden, age],
+            "indicators": indicators, "contacts": contacts}
