@@ -223,3 +223,7 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Keep only what throttling needs: no log of successful sign-ins with their IP and browser.
+AXES_DISABLE_ACCESS_SUCCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False

@@ -227,10 +227,10 @@ class Guidance(models.Model):
 
 class SupportContactQuerySet(ActiveQuerySet):
     def for_region(self, region: "Region | None"):
-        """Return active contacts that serve the region: those listing it, and those serving all."""
+        """Return active contacts that serve the region, or every active contact without one."""
         qs = self.active()
         if region is None:
-            return qs.filter(regions__isnull=True)
+            return qs
         return qs.filter(Q(regions=region) | Q(regions__isnull=True)).distinct()
 
 

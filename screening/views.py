@@ -1,10 +1,282 @@
-# Placeholder while the foundation is laid; replaced by the frontline views.
-from django.http import HttpResponse
+"""The frontline pages: start, checklist, result, guidance, contacts; health and error pages."""
+
+import functools
+import logging
+import secrets
+import sys
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from screening.choices import AgeBand, Answer, ContactKind, Setting
+from screening.forms import ChecklistForm, RegionChoiceForm
+from screening.guidance import contact_kinds_shown, next_steps, order_contacts
+from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section, SupportContact
+from screening.recording import record_usage
+
+logger = logging.getLogger(__name__)
+
+RESULT_KEY = "checklist_result"
+TOKEN_KEY = "checklist_token"
+REGION_KEY = "region"
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("todo")
+def frontline(view):
+    """Require a signed-in user of any role, unless the deployment allows anonymous use."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not (settings.SCREENING_ALLOW_ANONYMOUS or request.user.is_authenticated):
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
-start = checklist = result = finish = guidance = contacts = healthz = login_view = _todo
-bad_request = permission_denied = page_not_found = server_error = csrf_failure = _todo
+def active_regions() -> list[Region]:
+    return list(Region.objects.active())
+
+
+def chosen_region(request: HttpRequest, regions: list[Region]) -> tuple[RegionChoiceForm, Region | None]:
+    """Read the region from ?region=, falling back to the one remembered in the session."""
+    data = request.GET if "region" in request.GET else {"region": request.session.get(REGION_KEY, "")}
+    form = RegionChoiceForm(data, regions=regions)
+    if form.is_valid():
+        region = form.cleaned_data["region"]
+        request.session[REGION_KEY] = region.code if region else ""
+        return form, region
+    return form, None
+
+
+def contacts_for(region: Region | None, *, emergency_first: bool) -> list[SupportContact]:
+    contacts = SupportContact.objects.for_region(region).prefetch_related("regions")
+    return order_contacts(contacts, emergency_first=emergency_first)
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    regions = active_regions()
+    region_form, region = chosen_region(request, regions)
+    emergency = [c for c in contacts_for(region, emergency_first=True) if c.kind == ContactKind.EMERGENCY]
+    return render(
+        request,
+        "screening/start.html",
+        {"region_form": region_form, "region": region, "emergency_contacts": emergency},
+    )
+
+
+def checklist_sections():
+    indicators = Indicator.objects.active().filter(current_version__isnull=False).order_by("position", "id")
+    return Section.objects.active().prefetch_related(Prefetch("indicators", queryset=indicators))
+
+
+def new_token(request: HttpRequest) -> str:
+    token = secrets.token_urlsafe(24)
+    request.session[TOKEN_KEY] = token
+    return token
+
+
+@never_cache
+@frontline
+@require_http_methods(["GET", "POST"])
+def checklist(request: HttpRequest) -> HttpResponse:
+    regions = active_regions()
+    sections = checklist_sections()
+    if request.method == "POST":
+        form = ChecklistForm(request.POST, sections=sections, regions=regions)
+        if form.is_valid():
+            outcome = submit_checklist(request, form)
+            if outcome is not None:
+                return outcome
+        # A rejected form keeps its answers but gets a fresh token for the next try.
+        data = request.POST.copy()
+        data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
+        form.data = data
+    else:
+        remembered = request.session.get(REGION_KEY, "")
+        form = ChecklistForm(
+            initial={"token": request.session.get(TOKEN_KEY) or new_token(request), "region": remembered},
+            sections=sections,
+            regions=regions,
+        )
+    return render(request, "screening/checklist.html", {"form": form})
+
+
+def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse | None:
+    """Save the record and remember the result in the session; None means show the form again."""
+    data = form.cleaned_data
+    token = data["token"]
+    previous = request.session.get(RESULT_KEY)
+    if previous and previous.get("token") == token:
+        # The same form sent twice (double click, back and resend): one record only.
+        return redirect("screening:result")
+    if token != request.session.get(TOKEN_KEY):
+        form.add_error(
+            None,
+            _("Your session ended or the form was sent from an old page. Check your answers and send again."),
+        )
+        return None
+    region = data["region"]
+    immediate_danger = data["immediate_danger"]
+    contacts = contacts_for(region, emergency_first=immediate_danger == Answer.YES)
+    answers = form.answers()
+    record_usage(
+        token=token,
+        answers=answers,
+        region_id=region.pk if region else None,
+        setting=data["setting"],
+        age_band=data["age_band"],
+        immediate_danger=immediate_danger == Answer.YES,
+        contact_kinds=contact_kinds_shown(contacts),
+    )
+    # Stored even when record_usage found the token spent: a racing twin request must not
+    # leave the session without the result it already saved.
+    request.session[RESULT_KEY] = {
+        "token": token,
+        "immediate_danger": immediate_danger,
+        "region": region.code if region else "",
+        "setting": data["setting"],
+        "age_band": data["age_band"],
+        "answered": len(answers),
+        "noted": {str(vid): answer for vid, answer in answers.items() if answer != Answer.NO},
+    }
+    request.session[REGION_KEY] = region.code if region else ""
+    request.session.pop(TOKEN_KEY, None)
+    return redirect("screening:result")
+
+
+def noted_by_section(noted: dict[str, str]) -> list[dict]:
+    """Group the noted indicator versions under their sections, in checklist order."""
+    ids = [int(vid) for vid in noted if vid.isdigit()]
+    versions = IndicatorVersion.objects.filter(id__in=ids).select_related("indicator__section")
+    ordered = sorted(
+        versions,
+        key=lambda v: (v.indicator.section.position, v.indicator.section_id, v.indicator.position, v.indicator_id),
+    )
+    groups: list[dict] = []
+    for version in ordered:
+        indicator = version.indicator
+        # Show the wording that was answered, even if an editor has changed it since.
+        text = indicator.text if indicator.current_version_id == version.id else version.text
+        item = {"text": text, "answer": noted[str(version.id)], "guidance": indicator.guidance}
+        if groups and groups[-1]["section"].pk == indicator.section_id:
+            groups[-1]["items"].append(item)
+        else:
+            groups.append({"section": indicator.section, "items": [item]})
+    return groups
+
+
+@never_cache
+@frontline
+@require_GET
+def result(request: HttpRequest) -> HttpResponse:
+    saved = request.session.get(RESULT_KEY)
+    if not saved:
+        messages.info(request, _("There is no result to show. Start a new checklist."))
+        return redirect("screening:checklist")
+    region = Region.objects.filter(code=saved["region"]).first() if saved["region"] else None
+    groups = noted_by_section(saved["noted"])
+    noted_count = sum(len(group["items"]) for group in groups)
+    immediate_danger = saved["immediate_danger"]
+    context = {
+        "groups": groups,
+        "noted_count": noted_count,
+        "answered": saved["answered"],
+        "immediate_danger": immediate_danger == Answer.YES,
+        "steps": next_steps(
+            immediate_danger=immediate_danger,
+            noted_count=noted_count,
+            age_band=saved["age_band"],
+            setting=saved["setting"],
+        ),
+        "region": region,
+        "setting_label": Setting(saved["setting"]).label if saved["setting"] in Setting.values else "",
+        "age_label": AgeBand(saved["age_band"]).label if saved["age_band"] in AgeBand.values else "",
+        "contacts": contacts_for(region, emergency_first=immediate_danger == Answer.YES),
+        "general_guidance": list(Guidance.objects.active().filter(on_result=True)),
+    }
+    return render(request, "screening/result.html", context)
+
+
+@never_cache
+@require_POST
+def finish(request: HttpRequest) -> HttpResponse:
+    request.session.pop(RESULT_KEY, None)
+    request.session.pop(TOKEN_KEY, None)
+    messages.success(request, _("The result has been cleared from this device."))
+    return redirect("screening:start")
+
+
+@frontline
+@require_GET
+def guidance(request: HttpRequest) -> HttpResponse:
+    return render(request, "screening/guidance.html", {"guidance": list(Guidance.objects.active())})
+
+
+@frontline
+@require_GET
+def contacts(request: HttpRequest) -> HttpResponse:
+    regions = active_regions()
+    region_form, region = chosen_region(request, regions)
+    return render(
+        request,
+        "screening/contacts.html",
+        {"region_form": region_form, "region": region, "contacts": contacts_for(region, emergency_first=True)},
+    )
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        response = JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    else:
+        response = JsonResponse({"status": "ok", "database": "ok"})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+login_view = auth_views.LoginView.as_view()
+
+
+def _error_page(request: HttpRequest, template: str, status: int) -> HttpResponse:
+    # Error pages render without the request context so they work with the database down.
+    return HttpResponse(render_to_string(template, {"request_path": request.path}), status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, "400.html", 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, "403.html", 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, "404.html", 404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = _error_page(request, "503.html", 503)
+        response["Retry-After"] = "30"
+        return response
+    return _error_page(request, "500.html", 500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _error_page(request, "403_csrf.html", 403)

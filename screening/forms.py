@@ -1,0 +1,157 @@
+"""The checklist form, built from the active sections and indicators in the database."""
+
+import re
+from collections.abc import Iterable
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, LayoutObject, Submit
+from django import forms
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from screening.choices import AgeBand, Answer, Setting
+from screening.models import Region, Section
+
+VERSION_FIELD = re.compile(r"^v(\d{1,18})$")
+
+# "No" is the one answer a worker gives by not worrying; "not sure" is a real answer.
+ANSWER_CHOICES = [(Answer.YES, _("Yes")), (Answer.NO, _("No")), (Answer.NOT_SURE, _("Not sure"))]
+
+
+class SectionFieldset(LayoutObject):
+    """A checklist section: its title, why identification is hard there, its source, its fields.
+
+    Unlike crispy's Fieldset, the legend is never compiled as a template: section text is
+    written by editors, so it is only ever escaped, never evaluated.
+    """
+
+    template = "rr/layout/section.html"
+
+    def __init__(self, section: Section, *fields: str) -> None:
+        self.section = section
+        self.fields = list(fields)
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
+        return render_to_string(self.template, {"section": self.section, "fields": fields})
+
+
+def version_field_name(version_id: int) -> str:
+    return f"v{version_id}"
+
+
+class ChecklistForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    immediate_danger = forms.ChoiceField(
+        label=_("Is the child in danger right now?"),
+        choices=ANSWER_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("If yes, call emergency services before anything else."),
+    )
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        help_text=_("Where you are. It decides which local contacts you see."),
+    )
+    setting = forms.ChoiceField(
+        label=_("Where did you meet the child?"),
+        choices=[("", _("Choose, or leave empty")), *Setting.choices],
+        required=False,
+    )
+    age_band = forms.ChoiceField(
+        label=_("How old does the child seem?"),
+        choices=[("", _("Choose, or leave empty")), *AgeBand.choices],
+        required=False,
+        help_text=_("Your best guess. If you are not sure, choose 'Not sure'."),
+    )
+
+    def __init__(
+        self, *args, sections: Iterable[Section], regions: Iterable[Region], **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.regions = {region.code: region for region in regions}
+        self.fields["region"].choices = [
+            ("", _("Choose, or leave empty")),
+            *((code, str(region)) for code, region in self.regions.items()),
+        ]
+        self.versions: dict[str, int] = {}
+        layout = [
+            Fieldset(
+                _("About the encounter"), "immediate_danger", "region", "setting", "age_band"
+            )
+        ]
+        for section in sections:
+            names = []
+            for indicator in section.indicators.all():
+                name = version_field_name(indicator.current_version_id)
+                field = forms.ChoiceField(
+                    label=indicator.text,
+                    help_text=indicator.help,
+                    choices=ANSWER_CHOICES,
+                    widget=forms.RadioSelect,
+                    required=False,
+                )
+                field.fieldset_id = f"indicator-{indicator.slug}"
+                field.help_summary = _("What this can look like")
+                self.fields[name] = field
+                self.versions[name] = indicator.current_version_id
+                names.append(name)
+            if names:
+                layout.append(SectionFieldset(section, *names))
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"id": "checklist-form", "action": ""}
+        self.helper.layout = Layout("token", *layout)
+        self.helper.add_input(Submit("submit", _("See next steps"), css_class="button"))
+
+    def clean_region(self) -> Region | None:
+        code = self.cleaned_data["region"]
+        return self.regions.get(code) if code else None
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.data:
+            unknown = [
+                key for key in self.data if VERSION_FIELD.match(key) and key not in self.fields
+            ]
+            if unknown:
+                raise forms.ValidationError(
+                    _(
+                        "The checklist was updated while you were filling it in. "
+                        "Check your answers below and send it again."
+                    ),
+                    code="stale",
+                )
+        if not any(cleaned.get(name) for name in self.versions):
+            raise forms.ValidationError(
+                _("Answer at least one question in the checklist, even if the answer is 'No'."),
+                code="empty",
+            )
+        return cleaned
+
+    def answers(self) -> dict[int, str]:
+        """Return {indicator version id: answer} for every indicator answered."""
+        return {
+            version_id: self.cleaned_data[name]
+            for name, version_id in self.versions.items()
+            if self.cleaned_data.get(name)
+        }
+
+
+class RegionChoiceForm(forms.Form):
+    """The region picker on the start and contacts pages (GET, so it works without JS)."""
+
+    region = forms.ChoiceField(label=_("Your region"), required=False)
+
+    def __init__(self, *args, regions: Iterable[Region], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.regions = {region.code: region for region in regions}
+        self.fields["region"].choices = [
+            ("", _("All regions")),
+            *((code, str(region)) for code, region in self.regions.items()),
+        ]
+
+    def clean_region(self) -> Region | None:
+        code = self.cleaned_data["region"]
+        return self.regions.get(code) if code else None
