@@ -31,9 +31,11 @@ def env_int(name: str, default: int) -> int:
 
 
 DEBUG = env_bool("DEBUG")
+# Set by `make test`: the suite runs production settings, minus HTTPS redirects.
+TESTING = env_bool("TESTING")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("TESTING"):
+    if not DEBUG and not TESTING:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
     # Development and tests only: production refuses to start without a real key.
     SECRET_KEY = "insecure-development-key-never-used-in-production-0123456789"
@@ -138,7 +140,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "screening.views.csrf_failure"
 
-SECURE = not DEBUG and not env_bool("INSECURE_HTTP")
+SECURE = not DEBUG and not TESTING and not env_bool("INSECURE_HTTP")
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 LANGUAGE_COOKIE_SECURE = SECURE
@@ -196,11 +198,15 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("TESTING")
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+
+# Development and tests serve static files straight from the apps, without collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("rr",)
 CRISPY_TEMPLATE_PACK = "rr"

@@ -24,6 +24,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "a-long-test-password-42"
 
 
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
 def make_user(username: str, *groups: str, **extra) -> User:
     user = User.objects.create_user(username=username, password=PASSWORD, **extra)
     for name in groups:

@@ -1,0 +1,53 @@
+"""Create the demo accounts and a small set of demo usage records (development only)."""
+
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from screening import roles
+from screening.models import UsageRecord
+
+DEMO_ACCOUNTS = [
+    # username, groups, is_staff, is_superuser
+    ("worker", [roles.FRONTLINE], False, False),
+    ("supervisor", [roles.SUPERVISORS], False, False),
+    ("editor", [roles.EDITORS], True, False),
+    ("admin", [], True, True),
+]
+DEMO_RECORDS = 400
+
+
+class Command(BaseCommand):
+    help = "Create demo accounts (worker, supervisor, editor, admin) and demo usage records."
+
+    def handle(self, *args, **options) -> None:
+        if not settings.DEBUG:
+            raise CommandError("seed_demo only runs with DEBUG on: it creates known accounts.")
+        password = os.environ.get("DEMO_PASSWORD") or secrets.token_urlsafe(12)
+        try:
+            validate_password(password)
+        except ValidationError as exc:
+            raise CommandError("DEMO_PASSWORD is too weak: " + " ".join(exc.messages)) from exc
+        with transaction.atomic():
+            for username, group_names, is_staff, is_superuser in DEMO_ACCOUNTS:
+                user, _ = User.objects.get_or_create(username=username)
+                user.is_staff = is_staff
+                user.is_superuser = is_superuser
+                user.set_password(password)
+                user.save()
+                user.groups.set(Group.objects.filter(name__in=group_names))
+        self.stdout.write(
+            "Demo accounts: worker, supervisor, editor, admin. Password: "
+            + ("(from DEMO_PASSWORD)" if os.environ.get("DEMO_PASSWORD") else password)
+        )
+        if not UsageRecord.objects.exists():
+            from screening.synthetic import generate_usage
+
+            made = generate_usage(count=DEMO_RECORDS, seed=2016)
+            self.stdout.write(f"Demo usage records: {made}")

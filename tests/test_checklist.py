@@ -1,0 +1,380 @@
+"""The worker's flow: checklist, result, finish, and the anonymised record it leaves."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from screening.models import (
+    Indicator,
+    SubmissionToken,
+    UsageAnswer,
+    UsageContactKind,
+    UsageRecord,
+)
+from tests.conftest import make_indicator, make_section
+
+CHECKLIST = reverse("screening:checklist")
+RESULT = reverse("screening:result")
+FINISH = reverse("screening:finish")
+
+
+def field(indicator: Indicator) -> str:
+    return f"v{indicator.current_version_id}"
+
+
+def token_from(response) -> str:
+    return re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def start_checklist(client: Client) -> str:
+    response = client.get(CHECKLIST)
+    assert response.status_code == 200
+    return token_from(response)
+
+
+def submit(client: Client, **data):
+    data.setdefault("token", start_checklist(client))
+    return client.post(CHECKLIST, data)
+
+
+def test_it_shows_each_active_section_as_a_fieldset_with_its_indicators(worker_client, content):
+    response = worker_client.get(CHECKLIST)
+    html = response.content.decode()
+    assert '<fieldset class="section" id="section-hidden-test">' in html
+    assert "<legend>Hidden test section</legend>" in html
+    assert 'id="indicator-venue-test"' in html
+    assert "Met at a test venue" in html
+    assert "What venue-test can look like." in html
+    assert response["Cache-Control"].count("no-store") == 1
+
+
+def test_worker_completes_checklist_and_sees_steps_guidance_and_contacts(worker_client, content):
+    ind = content["indicators"]
+    response = submit(
+        worker_client,
+        immediate_danger="no",
+        region="north",
+        setting="street",
+        age_band="15_17",
+        **{field(ind["venue"]): "yes", field(ind["no-id"]): "not_sure", field(ind["address"]): "no"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == RESULT
+
+    result = worker_client.get(RESULT)
+    html = result.content.decode()
+    assert result.status_code == 200
+    assert "no-store" in result["Cache-Control"]
+    # What was noted, section by section, in neutral words.
+    assert "Met at a test venue" in html
+    assert "Has no identity document" in html
+    assert "Does not know the address" not in html
+    assert html.index("Hidden test section") < html.index("Age test section")
+    # Next steps chosen by the rules: refer, treat as a child, victim not offender.
+    assert 'id="step-refer"' in html
+    assert 'id="step-treat-as-child"' in html
+    assert 'id="step-not-an-offender"' in html
+    assert 'id="step-call-emergency"' not in html
+    # Guidance attached to the noted indicators.
+    assert "Guidance when venue is noted." in html
+    assert "Treat as a child until age is verified." in html
+    # Contacts for the region first, then national and international; not another region's.
+    assert html.index("North Shelter") < html.index("Test Child Helpline")
+    assert html.index("Test Child Helpline") < html.index("Test International")
+    assert "South Shelter" not in html
+    assert 'href="tel:+97715550101"' in html
+    assert "Example: check before use" in html
+    assert "not a diagnosis" in html
+
+
+def test_saved_record_holds_exactly_the_allowed_fields(worker_client, content):
+    ind = content["indicators"]
+    submit(
+        worker_client,
+        immediate_danger="yes",
+        region="north",
+        setting="venue",
+        age_band="not_sure",
+        **{field(ind["venue"]): "yes", field(ind["no-id"]): "not_sure", field(ind["address"]): "no"},
+    )
+    assert UsageRecord.objects.count() == 1
+    record = UsageRecord.objects.values().get()
+    assert set(record) == {
+        "id", "day", "region_id", "setting", "age_band", "immediate_danger", "noted_count",
+    }
+    assert record["day"] == timezone.localdate()
+    assert record["region_id"] == content["region"].pk
+    assert (record["setting"], record["age_band"]) == ("venue", "not_sure")
+    assert record["immediate_danger"] is True
+    assert record["noted_count"] == 2
+    answers = set(UsageAnswer.objects.values_list("indicator_version_id", "answer"))
+    assert answers == {
+        (ind["venue"].current_version_id, "yes"),
+        (ind["no-id"].current_version_id, "not_sure"),
+    }
+    kinds = set(UsageContactKind.objects.values_list("kind", flat=True))
+    assert kinds == {"emergency", "shelter", "child_helpline", "anti_trafficking"}
+
+
+def test_stored_tables_have_no_column_that_could_identify_anyone(db):
+    allowed = {
+        "screening_usagerecord": {
+            "id", "day", "region_id", "setting", "age_band", "immediate_danger", "noted_count",
+        },
+        "screening_usageanswer": {"id", "record_id", "indicator_version_id", "answer"},
+        "screening_usagecontactkind": {"id", "record_id", "kind"},
+        "screening_submissiontoken": {"token_hash", "day"},
+    }
+    with connection.cursor() as cursor:
+        for table, columns in allowed.items():
+            description = connection.introspection.get_table_description(cursor, table)
+            assert {col.name for col in description} == columns, table
+
+
+def test_result_shows_emergency_contacts_first_when_danger_flagged(worker_client, content):
+    ind = content["indicators"]
+    submit(worker_client, immediate_danger="yes", region="north", **{field(ind["venue"]): "yes"})
+    html = worker_client.get(RESULT).content.decode()
+    assert html.index('id="step-call-emergency"') < html.index('id="step-refer"')
+    assert html.index("The child is in danger: call now") < html.index("Next steps")
+    assert 'href="tel:100"' in html
+
+
+def test_result_with_nothing_noted_still_shows_contacts_and_says_nothing_is_ruled_out(
+    worker_client, content
+):
+    ind = content["indicators"]
+    submit(worker_client, **{field(ind["venue"]): "no"})
+    html = worker_client.get(RESULT).content.decode()
+    assert 'id="step-nothing-noted"' in html
+    assert "no checklist can rule trafficking out" in html
+    assert 'id="step-refer"' not in html
+    assert "Test Child Helpline" in html
+    record = UsageRecord.objects.get()
+    assert record.noted_count == 0
+    assert not UsageAnswer.objects.exists()
+
+
+def test_submitting_the_same_form_twice_saves_one_record(worker_client, content):
+    ind = content["indicators"]
+    data = {"token": start_checklist(worker_client), field(ind["venue"]): "yes"}
+    first = worker_client.post(CHECKLIST, data)
+    second = worker_client.post(CHECKLIST, data)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == RESULT
+    assert UsageRecord.objects.count() == 1
+    assert SubmissionToken.objects.count() == 1
+
+
+def test_a_spent_token_saves_nothing_even_when_the_session_forgot_it(client, worker, content):
+    ind = content["indicators"]
+    client.force_login(worker)
+    token = start_checklist(client)
+    client.post(CHECKLIST, {"token": token, field(ind["venue"]): "yes"})
+    # A second device or a restored session sends the same form again.
+    session = client.session
+    session["checklist_token"] = token
+    session.pop("checklist_result")
+    session.save()
+    client.post(CHECKLIST, {"token": token, field(ind["venue"]): "yes"})
+    assert UsageRecord.objects.count() == 1
+
+
+def test_finish_forgets_the_result(worker_client, content):
+    ind = content["indicators"]
+    submit(worker_client, **{field(ind["venue"]): "yes"})
+    response = worker_client.post(FINISH)
+    assert response.status_code == 302
+    assert "checklist_result" not in worker_client.session
+    after = worker_client.get(RESULT)
+    assert after.status_code == 302
+    assert after["Location"] == CHECKLIST
+    # The anonymised record stays: it never held the answers' owner.
+    assert UsageRecord.objects.count() == 1
+
+
+def test_result_without_a_checklist_sends_the_worker_to_the_checklist(worker_client, db):
+    response = worker_client.get(RESULT)
+    assert response.status_code == 302
+    assert response["Location"] == CHECKLIST
+
+
+def test_editing_an_indicator_after_a_record_leaves_the_record_meaning_unchanged(
+    worker_client, content
+):
+    venue = content["indicators"]["venue"]
+    old_version = venue.current_version
+    submit(worker_client, **{field(venue): "yes"})
+    venue.text = "Was met in a place where sex is sold"
+    venue.save()
+    venue.refresh_from_db()
+    answer = UsageAnswer.objects.select_related("indicator_version").get()
+    assert answer.indicator_version == old_version
+    assert answer.indicator_version.text == "Met at a test venue"
+    assert venue.current_version != old_version
+    assert venue.current_version.text == "Was met in a place where sex is sold"
+    # The worker's result still shows the wording they answered.
+    assert "Met at a test venue" in worker_client.get(RESULT).content.decode()
+
+
+def test_inactive_indicator_is_not_on_new_checklists(worker_client, content):
+    venue = content["indicators"]["venue"]
+    venue.active = False
+    venue.save()
+    html = worker_client.get(CHECKLIST).content.decode()
+    assert "Met at a test venue" not in html
+    assert "Does not know the address" in html
+
+
+# Bad input: a clear message or a 400, never a 500, never a record.
+
+
+def test_forged_indicator_id_gets_a_clear_message_and_saves_nothing(worker_client, content):
+    response = submit(worker_client, v999999="yes")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "The checklist was updated while you were filling it in" in html
+    assert not UsageRecord.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("answer", "maybe"),
+        ("immediate_danger", "definitely"),
+        ("setting", "nightclub-2"),
+        ("age_band", "17"),
+        ("region", "atlantis"),
+        ("answer", "x" * 10_000),
+    ],
+)
+def test_forged_choice_or_unknown_region_is_refused_next_to_the_field(
+    worker_client, content, name, value
+):
+    ind = content["indicators"]
+    data = {field(ind["venue"]): "yes"}
+    target = field(ind["address"]) if name == "answer" else name
+    data[target] = value
+    response = submit(worker_client, **data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "Select a valid choice" in html
+    expected_anchor = f'href="#id_{target}' if name != "answer" else f'href="#id_{target}_0"'
+    assert expected_anchor in html
+    assert not UsageRecord.objects.exists()
+    # The answers already given are kept for the next try.
+    assert f'name="{field(ind["venue"])}" value="yes"' in html and "checked" in html
+
+
+def test_empty_checklist_is_refused_with_a_message(worker_client, content):
+    response = submit(worker_client, region="north")
+    assert response.status_code == 200
+    assert "Answer at least one question" in response.content.decode()
+    assert not UsageRecord.objects.exists()
+
+
+def test_wrong_types_and_repeated_values_never_give_a_500(worker_client, content):
+    venue = field(content["indicators"]["venue"])
+    token = start_checklist(worker_client)
+    response = worker_client.post(
+        CHECKLIST,
+        f"token={token}&{venue}=yes&{venue}=no&region[]=north&setting=%00&age_band=%FF",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert not UsageRecord.objects.exists()
+
+
+def test_missing_csrf_token_is_refused_with_a_clear_page(worker, content):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(worker)
+    token = start_checklist(client)
+    response = client.post(CHECKLIST, {"token": token, field(content["indicators"]["venue"]): "yes"})
+    assert response.status_code == 403
+    assert "This form has expired" in response.content.decode()
+    assert not UsageRecord.objects.exists()
+
+
+def test_oversized_body_is_refused_with_a_400(worker_client, content):
+    token = start_checklist(worker_client)
+    response = worker_client.post(CHECKLIST, {"token": token, "padding": "x" * 400_000})
+    assert response.status_code == 400
+    assert "could not be read" in response.content.decode()
+    assert not UsageRecord.objects.exists()
+
+
+def test_too_many_fields_is_refused_with_a_400(worker_client, content):
+    token = start_checklist(worker_client)
+    data = {"token": token, **{f"v{n}": "yes" for n in range(1000, 1600)}}
+    response = worker_client.post(CHECKLIST, data)
+    assert response.status_code == 400
+    assert not UsageRecord.objects.exists()
+
+
+def test_a_stale_token_keeps_the_answers_and_asks_to_send_again(worker_client, content):
+    venue = field(content["indicators"]["venue"])
+    start_checklist(worker_client)
+    response = worker_client.post(CHECKLIST, {"token": "from-an-old-page", venue: "yes"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "send again" in html
+    assert not UsageRecord.objects.exists()
+    # Sending again with the fresh token on the re-shown form works.
+    again = worker_client.post(CHECKLIST, {"token": token_from(response), venue: "yes"})
+    assert again.status_code == 302
+    assert UsageRecord.objects.count() == 1
+
+
+def test_a_failed_save_leaves_nothing_half_saved(worker_client, content, monkeypatch):
+    from django.db import DatabaseError
+
+    def explode(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(UsageContactKind.objects, "bulk_create", explode)
+    venue = field(content["indicators"]["venue"])
+    worker_client.raise_request_exception = False
+    response = submit(worker_client, **{venue: "yes"})
+    assert response.status_code == 500
+    assert not UsageRecord.objects.exists()
+    assert not UsageAnswer.objects.exists()
+    assert not SubmissionToken.objects.exists()
+
+
+# Query counts: flat when indicators are added.
+
+
+def add_indicators(count: int) -> None:
+    section = make_section("bulk-test", title="Bulk", position=200)
+    for n in range(count):
+        make_indicator(section, f"bulk-{n}", position=n)
+
+
+def test_checklist_query_count_is_pinned_and_flat(worker_client, content, django_assert_max_num_queries):
+    # 1 session, 2 user, 3 regions, 4 sections, 5 indicators (prefetch), 6-7 the user's and
+    # the groups' permissions (the Dashboard link in the menu), 8 session update, 9-10 the
+    # savepoint pair Django wraps around the session save.
+    with django_assert_max_num_queries(10):
+        worker_client.get(CHECKLIST)
+    add_indicators(30)
+    with django_assert_max_num_queries(10):
+        worker_client.get(CHECKLIST)
+
+
+def test_result_query_count_is_pinned_and_flat(worker_client, content, django_assert_max_num_queries):
+    add_indicators(30)
+    data = {f"v{ind.current_version_id}": "yes" for ind in Indicator.objects.all()}
+    submit(worker_client, region="north", **data)
+    # 1 session, 2 user, 3 region, 4 noted versions with indicator and section, 5 contacts,
+    # 6 contacts' regions (prefetch), 7 guidance, 8-9 permissions for the menu,
+    # 10 session update, 11-12 its savepoints.
+    with django_assert_max_num_queries(12):
+        response = worker_client.get(RESULT)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="tag">Noted<') >= 33
