@@ -1,0 +1,85 @@
+"""Every frontline URL for anonymous, worker, supervisor and editor."""
+
+import pytest
+from django.urls import reverse
+
+FRONTLINE_PAGES = ["screening:checklist", "screening:guidance", "screening:contacts"]
+
+
+@pytest.mark.parametrize("name", ["screening:start", "login"])
+def test_public_pages_are_open_to_anonymous(client, db, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_healthz_is_open_to_anonymous(client, db):
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize("name", [*FRONTLINE_PAGES, "screening:result"])
+def test_frontline_pages_send_anonymous_to_sign_in(client, db, name):
+    url = reverse(name)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize("role", ["worker", "supervisor", "editor"])
+@pytest.mark.parametrize("name", ["screening:start", *FRONTLINE_PAGES])
+def test_every_role_can_use_the_frontline_pages(client, request, role, name):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["worker", "supervisor", "editor"])
+def test_every_role_gets_the_result_flow(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    # Without a checklist in the session, the result sends the user to the checklist.
+    response = client.get(reverse("screening:result"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("screening:checklist")
+
+
+@pytest.mark.parametrize("name", FRONTLINE_PAGES)
+def test_anonymous_use_can_be_switched_on(client, db, settings, name):
+    settings.SCREENING_ALLOW_ANONYMOUS = True
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["worker", "supervisor"])
+def test_admin_is_closed_to_workers_and_supervisors(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_admin_opens_for_editors(editor_client):
+    assert editor_client.get("/admin/").status_code == 200
+
+
+def test_sign_out_is_post_only(worker_client):
+    assert worker_client.get(reverse("logout")).status_code == 405
+    response = worker_client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in worker_client.session
+
+
+def test_menu_shows_the_dashboard_only_to_supervisors(client, worker, supervisor):
+    client.force_login(worker)
+    assert "Dashboard" not in client.get("/").content.decode()
+    client.force_login(supervisor)
+    assert "Dashboard" in client.get("/").content.decode()
+
+
+def test_roles_hold_exactly_their_permissions(db):
+    from django.contrib.auth.models import Group
+
+    def perms(name: str) -> set[str]:
+        return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+    assert perms("Frontline workers") == set()
+    assert perms("Supervisors") == {"view_dashboard"}
+    editors = perms("Content editors")
+    assert "view_indicatorversion" in editors
+    assert {"change_indicator", "add_supportcontact", "delete_region"} <= editors
+    assert not {p for p in editors if "user" in p or "usage" in p or "dashboard" in p}
