@@ -1,0 +1,642 @@
+"""The editors' admin: content with per-language fields and history, and content transfer.
+
+Usage records are deliberately not registered: nobody reads a single checklist, not even here.
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from screening import content_io, roles
+from screening.models import (
+    Guidance,
+    Indicator,
+    IndicatorVersion,
+    Region,
+    Section,
+    SupervisorScope,
+    SupportContact,
+    UsageAnswer,
+    UsageRecord,
+    phone_validator,
+)
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+CONTENT_MODELS = (Region, Section, Indicator, Guidance, SupportContact)
+
+
+def in_every_language(*fields: str) -> tuple[str, ...]:
+    """Name each field's per-language columns, so search finds any language's wording."""
+    return tuple(f"{field}_{lang}" for field in fields for lang in LANGUAGES)
+
+
+def worker_link(anchor: str, *, shown: bool, page: str = "screening:checklist") -> SafeString:
+    """Link to where a worker sees this item, saying so when it is hidden from them."""
+    url = reverse(page) + anchor
+    if shown:
+        return format_html('<a href="{}">{}</a>', url, _("View as a worker"))
+    return format_html(
+        '<a href="{}">{}</a> ({})', url, _("View page"), _("inactive: workers do not see it")
+    )
+
+
+class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """History, per-language fields and a plain refusal to delete what records refer to."""
+
+    def protected_reasons(self, objs) -> list[str]:
+        """Say why each of objs must be retired rather than deleted; empty if none must."""
+        return []
+
+    def get_deleted_objects(self, objs, request):
+        # Checked with one counting query instead of Django's walk over every protected row,
+        # which would list (and load) every usage answer behind a popular indicator.
+        reasons = self.protected_reasons(objs)
+        if reasons:
+            return [], {}, set(), reasons
+        return super().get_deleted_objects(objs, request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # Codes link deployments and files together; they are fixed once created.
+        code = "code" if self.model is Region else "slug"
+        if obj is not None and hasattr(self.model, code):
+            return (*fields, code)
+        return fields
+
+
+def _pks(objs) -> list[int]:
+    return [obj.pk for obj in objs]
+
+
+def _count_reasons(objs, counts: dict[int, int], message: str) -> list[str]:
+    return [message.format(item=obj, count=counts[obj.pk]) for obj in objs if counts.get(obj.pk)]
+
+
+# --- regions ------------------------------------------------------------------------------
+
+
+@admin.register(Region)
+class RegionAdmin(ContentAdmin):
+    list_display = ("name", "code", "country", "position", "active")
+    list_editable = ("position", "active")
+    list_filter = ("active", "country")
+    search_fields = ("code", "country", *in_every_language("name"))
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("name", "code", "country"),
+                "description": _(
+                    "Regions let a worker see the local contacts first. Give the name in "
+                    "every language workers use; English is shown where a translation is missing."
+                ),
+            },
+        ),
+        (_("Order and visibility"), {"fields": ("position", "active")}),
+    )
+
+    def protected_reasons(self, objs) -> list[str]:
+        counts = dict(
+            UsageRecord.objects.filter(region__in=_pks(objs))
+            .order_by()
+            .values_list("region")
+            .annotate(n=Count("id"))
+        )
+        return _count_reasons(objs, counts, str(_("{item}: chosen on {count} past checklists")))
+
+
+# --- sections and indicators --------------------------------------------------------------
+
+
+class IndicatorInline(TranslationTabularInline):
+    model = Indicator
+    fields = ("text", "position", "active")
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = _(
+        "Indicators in this section (edit help, guidance and source with the change link)"
+    )
+
+    def has_add_permission(self, request, obj=None):
+        # An indicator needs help and a source too; they are added on the indicator's own page.
+        return False
+
+
+@admin.register(Section)
+class SectionAdmin(ContentAdmin):
+    inlines = [IndicatorInline]
+    list_display = ("title", "slug", "position", "active", "indicator_count", "worker_view")
+    list_editable = ("position", "active")
+    list_filter = ("active",)
+    search_fields = ("slug", "source", *in_every_language("title", "intro"))
+    readonly_fields = ("worker_view",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("title", "slug", "intro"),
+                "description": _(
+                    "A section groups indicators under one reason why trafficked children are "
+                    "hard to recognise. Write for a reading age of about 12: short sentences, "
+                    "no jargon. Say 'child subjected to sexual exploitation', never words that "
+                    "suggest a child consented."
+                ),
+            },
+        ),
+        (
+            _("Source, order and visibility"),
+            {
+                "fields": ("source", "position", "active", "worker_view"),
+                "description": _(
+                    "Unticking 'active' removes the section and all its indicators from new "
+                    "checklists at once; past records and statistics keep them."
+                ),
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(indicator_total=Count("indicators"))
+
+    @admin.display(description=_("indicators"), ordering="indicator_total")
+    def indicator_count(self, obj: Section) -> int:
+        return obj.indicator_total
+
+    @admin.display(description=_("worker's view"))
+    def worker_view(self, obj: Section) -> str:
+        if obj.pk is None:
+            return "-"
+        return worker_link(f"#section-{obj.slug}", shown=obj.active)
+
+    def protected_reasons(self, objs) -> list[str]:
+        counts = dict(
+            Indicator.objects.filter(section__in=_pks(objs))
+            .order_by()
+            .values_list("section")
+            .annotate(n=Count("id"))
+        )
+        return _count_reasons(objs, counts, str(_("{item}: still holds {count} indicators")))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "content-transfer/",
+                view(self.content_transfer_view),
+                name="screening_content_transfer",
+            ),
+            path(
+                "content-transfer/export.json",
+                view(self.content_export_view),
+                name="screening_content_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def content_export_view(self, request: HttpRequest) -> HttpResponse:
+        if not can_export(request.user):
+            raise PermissionDenied
+        response = HttpResponse(
+            content_io.dumps(content_io.export_content()),
+            content_type="application/json; charset=utf-8",
+        )
+        filename = f"recognise-and-refer-content-{timezone.localdate().isoformat()}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def content_transfer_view(self, request: HttpRequest) -> HttpResponse:
+        if not can_export(request.user):
+            raise PermissionDenied
+        allowed_to_import = can_import(request.user)
+        problems: list[str] = []
+        form = ContentImportForm()
+        if request.method == "POST":
+            if not allowed_to_import:
+                raise PermissionDenied
+            form = ContentImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                try:
+                    data = content_io.loads(form.cleaned_data["file"].read())
+                    summary = content_io.import_content(data)
+                except content_io.ContentFileError as exc:
+                    problems = exc.messages
+                else:
+                    messages.success(
+                        request,
+                        _("Content imported. %(summary)s.")
+                        % {"summary": content_io.summary_text(summary)},
+                    )
+                    return redirect("admin:screening_content_transfer")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Move content between deployments"),
+            "opts": self.model._meta,
+            "form": form,
+            "problems": problems,
+            "can_import": allowed_to_import,
+        }
+        status = 400 if problems or form.errors else 200
+        return TemplateResponse(
+            request, "admin/screening/content_transfer.html", context, status=status
+        )
+
+
+def _has_all(user, actions: tuple[str, ...]) -> bool:
+    return (
+        user.is_active
+        and user.is_staff
+        and all(
+            user.has_perm(f"screening.{action}_{model._meta.model_name}")
+            for model in CONTENT_MODELS
+            for action in actions
+        )
+    )
+
+
+def can_export(user) -> bool:
+    return _has_all(user, ("view",))
+
+
+def can_import(user) -> bool:
+    return _has_all(user, ("add", "change"))
+
+
+class ContentImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Content file"),
+        help_text=_(
+            "A .json file made with 'Export' on this page or with "
+            "'manage.py export_content'. At most 2 MB."
+        ),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that content missing from the file will be made inactive"),
+        help_text=_(
+            "Items in the file are updated or added. Items that are here but not in the file "
+            "are made inactive, never deleted, so past records keep their meaning."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > content_io.MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 2 MB. Is it a content file from this app?")
+            )
+        return upload
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ContentAdmin):
+    list_display = ("text", "section", "position", "active", "wording_version", "worker_view")
+    list_editable = ("position", "active")
+    list_filter = ("active", "section")
+    list_select_related = ("section", "current_version")
+    search_fields = ("slug", "source", *in_every_language("text", "help", "guidance"))
+    readonly_fields = ("worker_view", "wording_versions")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("section", "text", "slug", "help", "guidance"),
+                "description": _(
+                    "One thing a worker can see or learn without questioning the child, in one "
+                    "plain sentence. Changing the English wording makes a new version: past "
+                    "records keep the wording that was answered, and statistics show both. "
+                    "To fix a typo in another language, no new version is made."
+                ),
+            },
+        ),
+        (
+            _("Source, order and visibility"),
+            {
+                "fields": ("source", "position", "active", "worker_view", "wording_versions"),
+                "description": _(
+                    "Unticking 'active' removes the indicator from new checklists at once. "
+                    "It stays in history and statistics. Indicators that past checklists "
+                    "answered cannot be deleted."
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("version"), ordering="current_version__number")
+    def wording_version(self, obj: Indicator) -> str:
+        return f"v{obj.current_version.number}" if obj.current_version else "-"
+
+    @admin.display(description=_("worker's view"))
+    def worker_view(self, obj: Indicator) -> str:
+        if obj.pk is None:
+            return "-"
+        return worker_link(f"#indicator-{obj.slug}", shown=obj.active and obj.section.active)
+
+    @admin.display(description=_("wordings answered so far"))
+    def wording_versions(self, obj: Indicator) -> str:
+        if obj.pk is None:
+            return "-"
+        versions = obj.versions.order_by("-number")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>v{}: {} ({})</li>",
+                ((v.number, v.text, v.created_at.date()) for v in versions),
+            ),
+        )
+
+    def protected_reasons(self, objs) -> list[str]:
+        counts = dict(
+            UsageAnswer.objects.filter(indicator_version__indicator__in=_pks(objs))
+            .order_by()
+            .values_list("indicator_version__indicator")
+            .annotate(n=Count("record", distinct=True))
+        )
+        return _count_reasons(objs, counts, str(_("{item}: noted on {count} past checklists")))
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        # Wordings nobody answered go with their indicator; editors may not delete them alone.
+        perms_needed.discard(str(IndicatorVersion._meta.verbose_name))
+        return deleted, counts, perms_needed, protected
+
+
+@admin.register(IndicatorVersion)
+class IndicatorVersionAdmin(admin.ModelAdmin):
+    """Every wording an indicator has had; made by saving the indicator, never edited here."""
+
+    list_display = ("text", "number", "indicator_slug", "is_current", "created_at")
+    list_filter = ("indicator__section",)
+    list_select_related = ("indicator",)
+    search_fields = ("text", "indicator__slug")
+    readonly_fields = ("indicator", "number", "text", "created_at")
+
+    @admin.display(description=_("indicator"), ordering="indicator__slug")
+    def indicator_slug(self, obj: IndicatorVersion) -> str:
+        return obj.indicator.slug
+
+    @admin.display(description=_("current wording"), boolean=True)
+    def is_current(self, obj: IndicatorVersion) -> bool:
+        return obj.indicator.current_version_id == obj.pk
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- guidance -----------------------------------------------------------------------------
+
+
+@admin.register(Guidance)
+class GuidanceAdmin(ContentAdmin):
+    list_display = ("title", "slug", "position", "on_result", "active", "worker_view")
+    list_editable = ("position", "on_result", "active")
+    list_filter = ("active", "on_result")
+    search_fields = ("slug", "source", *in_every_language("title", "body"))
+    readonly_fields = ("worker_view",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("title", "slug", "body"),
+                "description": _(
+                    "What a worker should do, and why: the child is a victim, never an "
+                    "offender. Plain words, short sentences, one idea per paragraph."
+                ),
+            },
+        ),
+        (
+            _("Source, order and visibility"),
+            {"fields": ("source", "position", "on_result", "active", "worker_view")},
+        ),
+    )
+
+    @admin.display(description=_("worker's view"))
+    def worker_view(self, obj: Guidance) -> str:
+        if obj.pk is None:
+            return "-"
+        return worker_link(f"#guidance-{obj.slug}", shown=obj.active, page="screening:guidance")
+
+
+# --- support contacts ---------------------------------------------------------------------
+
+
+def a_year_before(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+class VerificationFilter(admin.SimpleListFilter):
+    title = _("verification")
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("due", _("Due: never verified or not in the last 12 months")),
+            ("never", _("Never verified")),
+            ("old", _("Verified more than 12 months ago")),
+            ("recent", _("Verified in the last 12 months")),
+        )
+
+    def queryset(self, request, queryset):
+        cutoff = a_year_before(timezone.localdate())
+        match self.value():
+            case "due":
+                return queryset.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff))
+            case "never":
+                return queryset.filter(last_verified__isnull=True)
+            case "old":
+                return queryset.filter(last_verified__lt=cutoff)
+            case "recent":
+                return queryset.filter(last_verified__gte=cutoff)
+        return queryset
+
+
+class SupportContactForm(forms.ModelForm):
+    def clean_phones(self) -> str:
+        lines = [line.strip() for line in self.cleaned_data["phones"].splitlines()]
+        numbers = [line for line in lines if line]
+        for index, number in enumerate(numbers, start=1):
+            try:
+                phone_validator(number)
+            except forms.ValidationError as exc:
+                raise forms.ValidationError(
+                    _(
+                        "Number %(index)s, “%(number)s”, is not a phone number a worker can "
+                        "dial. Use digits, spaces, brackets and dashes, with an optional + at "
+                        "the start, for example +977 1 4433 000 or 1098. Put each number on "
+                        "its own line."
+                    ),
+                    params={"index": index, "number": number[:40]},
+                    code="invalid_phone",
+                ) from exc
+        return "\n".join(numbers)
+
+    def clean_last_verified(self):
+        day = self.cleaned_data["last_verified"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(
+                _("The verification date cannot be in the future. Enter the day you checked.")
+            )
+        return day
+
+
+@admin.register(SupportContact)
+class SupportContactAdmin(ContentAdmin):
+    form = SupportContactForm
+    list_display = (
+        "name",
+        "kind",
+        "scope",
+        "phone_numbers",
+        "verification",
+        "position",
+        "active",
+    )
+    list_editable = ("position", "active")
+    list_filter = (VerificationFilter, "is_example", "kind", "scope", "active", "regions")
+    search_fields = (
+        "phones",
+        "email",
+        "website",
+        "languages",
+        *in_every_language("name", "notes"),
+    )
+    filter_horizontal = ("regions",)
+    actions = ["mark_verified_today"]
+    readonly_fields = ("worker_view",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("name", "kind", "scope", "phones", "email", "website"),
+                "description": _(
+                    "Real numbers save lives and wrong ones cost them. Give at least one way "
+                    "to reach the service, exactly as a worker would dial or type it."
+                ),
+            },
+        ),
+        (
+            _("When, where and in which languages"),
+            {"fields": ("hours", "open_24_7", "languages", "regions", "notes")},
+        ),
+        (
+            _("Verification"),
+            {
+                "fields": ("is_example", "last_verified"),
+                "description": _(
+                    "Call or check the contact, then record the day here. Example contacts "
+                    "are shown to workers as 'example: verify before use' until a "
+                    "verification date is recorded. Check every contact at least once a year."
+                ),
+            },
+        ),
+        (_("Order and visibility"), {"fields": ("position", "active", "worker_view")}),
+    )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            kwargs["assume_scheme"] = "https"
+            kwargs["error_messages"] = {
+                "invalid": _(
+                    "Enter the full web address, for example https://www.example.org/help."
+                )
+            }
+        elif db_field.name == "email":
+            kwargs["error_messages"] = {
+                "invalid": _("Enter an email address such as help@example.org, or leave it empty.")
+            }
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("phones"))
+    def phone_numbers(self, obj: SupportContact) -> str:
+        return ", ".join(obj.phone_list) or "-"
+
+    @admin.display(description=_("verification"), ordering="last_verified")
+    def verification(self, obj: SupportContact) -> str:
+        if obj.needs_verification:
+            return format_html("<strong>{}</strong>", _("Example: verify before use"))
+        if obj.last_verified is None:
+            return _("Never verified")
+        if obj.last_verified < a_year_before(timezone.localdate()):
+            return format_html(
+                "<strong>{}</strong>",
+                _("Verified %(day)s: over 12 months ago") % {"day": obj.last_verified},
+            )
+        return _("Verified %(day)s") % {"day": obj.last_verified}
+
+    @admin.display(description=_("worker's view"))
+    def worker_view(self, obj: SupportContact) -> str:
+        if obj.pk is None:
+            return "-"
+        return worker_link("", shown=obj.active, page="screening:contacts")
+
+    @admin.action(
+        description=_("Record that I verified the selected contacts today"),
+        permissions=["change"],
+    )
+    def mark_verified_today(self, request, queryset):
+        today = timezone.localdate()
+        for contact in queryset:
+            contact.last_verified = today
+            contact._change_reason = "Verified"
+            contact.save()
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d contact marked as verified today.",
+                "%(count)d contacts marked as verified today.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+# --- supervisors --------------------------------------------------------------------------
+
+
+@admin.register(SupervisorScope)
+class SupervisorScopeAdmin(admin.ModelAdmin):
+    """Superusers limit a supervisor's dashboard to some regions; editors never see this."""
+
+    list_display = ("user", "region_names")
+    filter_horizontal = ("regions",)
+    search_fields = ("user__username",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").prefetch_related("regions")
+
+    @admin.display(description=_("regions"))
+    def region_names(self, obj: SupervisorScope) -> str:
+        return ", ".join(str(region) for region in obj.regions.all())
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = get_user_model().objects.filter(groups__name=roles.SUPERVISORS)
+            kwargs["help_text"] = _("A member of the Supervisors group.")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
