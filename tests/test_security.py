@@ -63,7 +63,7 @@ def test_csp_allows_only_own_files_and_nothing_inline(client, db):
 
 def test_security_headers_are_sent(client, db):
     response = client.get("/")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
 
