@@ -77,9 +77,7 @@ class ChecklistForm(forms.Form):
         ]
         self.versions: dict[str, int] = {}
         layout = [
-            Fieldset(
-                _("About the encounter"), "immediate_danger", "region", "setting", "age_band"
-            )
+            Fieldset(_("About the encounter"), "immediate_danger", "region", "setting", "age_band")
         ]
         for section in sections:
             names = []

@@ -103,7 +103,9 @@ CHILD_BANDS = frozenset({AgeBand.UNDER_12, AgeBand.AGE_12_14, AgeBand.AGE_15_17}
 CUSTODY_SETTINGS = frozenset({Setting.POLICE, Setting.BORDER})
 
 
-def next_steps(*, immediate_danger: str, noted_count: int, age_band: str, setting: str) -> list[Step]:
+def next_steps(
+    *, immediate_danger: str, noted_count: int, age_band: str, setting: str
+) -> list[Step]:
     """Return the next steps that fit what was noted, the most urgent first."""
     steps: list[str] = []
     if immediate_danger == Answer.YES:

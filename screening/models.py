@@ -121,7 +121,9 @@ class Indicator(models.Model):
     )
     guidance = models.TextField(
         blank=True,
-        help_text=_("What to do when this is noted. Shown on the result when answered yes or not sure."),
+        help_text=_(
+            "What to do when this is noted. Shown on the result when answered yes or not sure."
+        ),
     )
     source = models.TextField(help_text=_("Where this indicator comes from: author, year, title."))
     position = models.PositiveSmallIntegerField(
@@ -186,7 +188,9 @@ class IndicatorVersion(models.Model):
         verbose_name = _("indicator version")
         verbose_name_plural = _("indicator versions")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "number"], name="unique_indicator_version"),
+            models.UniqueConstraint(
+                fields=["indicator", "number"], name="unique_indicator_version"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="indicator_version_from_one"),
         ]
 
@@ -245,12 +249,16 @@ class SupportContact(models.Model):
         max_length=20,
         choices=ContactScope.choices,
         default=ContactScope.LOCAL,
-        help_text=_("Local contacts are listed before national ones, national before international."),
+        help_text=_(
+            "Local contacts are listed before national ones, national before international."
+        ),
     )
     phones = models.TextField(
         blank=True,
         validators=[validate_phone_lines],
-        help_text=_("One phone number per line, as a worker would dial it, e.g. 1098 or +977 1 4433 000."),
+        help_text=_(
+            "One phone number per line, as a worker would dial it, e.g. 1098 or +977 1 4433 000."
+        ),
     )
     email = models.EmailField(blank=True, help_text=_("An address that is read, or leave empty."))
     website = models.URLField(blank=True, help_text=_("Full address starting with https://"))
@@ -263,7 +271,9 @@ class SupportContact(models.Model):
     languages = models.CharField(
         max_length=200, blank=True, help_text=_("Languages spoken, e.g. 'Nepali, English'.")
     )
-    notes = models.TextField(blank=True, help_text=_("Anything a worker should know before calling."))
+    notes = models.TextField(
+        blank=True, help_text=_("Anything a worker should know before calling.")
+    )
     regions = models.ManyToManyField(
         Region,
         blank=True,

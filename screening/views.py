@@ -47,9 +47,13 @@ def active_regions() -> list[Region]:
     return list(Region.objects.active())
 
 
-def chosen_region(request: HttpRequest, regions: list[Region]) -> tuple[RegionChoiceForm, Region | None]:
+def chosen_region(
+    request: HttpRequest, regions: list[Region]
+) -> tuple[RegionChoiceForm, Region | None]:
     """Read the region from ?region=, falling back to the one remembered in the session."""
-    data = request.GET if "region" in request.GET else {"region": request.session.get(REGION_KEY, "")}
+    data = (
+        request.GET if "region" in request.GET else {"region": request.session.get(REGION_KEY, "")}
+    )
     form = RegionChoiceForm(data, regions=regions)
     if form.is_valid():
         region = form.cleaned_data["region"]
@@ -67,7 +71,9 @@ def contacts_for(region: Region | None, *, emergency_first: bool) -> list[Suppor
 def start(request: HttpRequest) -> HttpResponse:
     regions = active_regions()
     region_form, region = chosen_region(request, regions)
-    emergency = [c for c in contacts_for(region, emergency_first=True) if c.kind == ContactKind.EMERGENCY]
+    emergency = [
+        c for c in contacts_for(region, emergency_first=True) if c.kind == ContactKind.EMERGENCY
+    ]
     return render(
         request,
         "screening/start.html",
@@ -76,7 +82,9 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def checklist_sections():
-    indicators = Indicator.objects.active().filter(current_version__isnull=False).order_by("position", "id")
+    indicators = (
+        Indicator.objects.active().filter(current_version__isnull=False).order_by("position", "id")
+    )
     return Section.objects.active().prefetch_related(Prefetch("indicators", queryset=indicators))
 
 
@@ -105,7 +113,10 @@ def checklist(request: HttpRequest) -> HttpResponse:
     else:
         remembered = request.session.get(REGION_KEY, "")
         form = ChecklistForm(
-            initial={"token": request.session.get(TOKEN_KEY) or new_token(request), "region": remembered},
+            initial={
+                "token": request.session.get(TOKEN_KEY) or new_token(request),
+                "region": remembered,
+            },
             sections=sections,
             regions=regions,
         )
@@ -123,7 +134,10 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
     if token != request.session.get(TOKEN_KEY):
         form.add_error(
             None,
-            _("Your session ended or the form was sent from an old page. Check your answers and send again."),
+            _(
+                "Your session ended or the form was sent from an old page. "
+                "Check your answers and send again."
+            ),
         )
         return None
     region = data["region"]
@@ -161,7 +175,12 @@ def noted_by_section(noted: dict[str, str]) -> list[dict]:
     versions = IndicatorVersion.objects.filter(id__in=ids).select_related("indicator__section")
     ordered = sorted(
         versions,
-        key=lambda v: (v.indicator.section.position, v.indicator.section_id, v.indicator.position, v.indicator_id),
+        key=lambda v: (
+            v.indicator.section.position,
+            v.indicator.section_id,
+            v.indicator.position,
+            v.indicator_id,
+        ),
     )
     groups: list[dict] = []
     for version in ordered:
@@ -200,8 +219,12 @@ def result(request: HttpRequest) -> HttpResponse:
             setting=saved["setting"],
         ),
         "region": region,
-        "setting_label": Setting(saved["setting"]).label if saved["setting"] in Setting.values else "",
-        "age_label": AgeBand(saved["age_band"]).label if saved["age_band"] in AgeBand.values else "",
+        "setting_label": Setting(saved["setting"]).label
+        if saved["setting"] in Setting.values
+        else "",
+        "age_label": AgeBand(saved["age_band"]).label
+        if saved["age_band"] in AgeBand.values
+        else "",
         "contacts": contacts_for(region, emergency_first=immediate_danger == Answer.YES),
         "general_guidance": list(Guidance.objects.active().filter(on_result=True)),
     }
@@ -231,7 +254,11 @@ def contacts(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "screening/contacts.html",
-        {"region_form": region_form, "region": region, "contacts": contacts_for(region, emergency_first=True)},
+        {
+            "region_form": region_form,
+            "region": region,
+            "contacts": contacts_for(region, emergency_first=True),
+        },
     )
 
 

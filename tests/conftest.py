@@ -142,23 +142,54 @@ def content(db) -> dict:
     hidden = make_section("hidden-test", title="Hidden test section", position=100)
     age = make_section("age-test", title="Age test section", position=101)
     indicators = {
-        "venue": make_indicator(hidden, "venue-test", text="Met at a test venue", position=1,
-                                guidance="Guidance when venue is noted."),
-        "address": make_indicator(hidden, "address-test", text="Does not know the address",
-                                  position=2),
-        "no-id": make_indicator(age, "no-id-test", text="Has no identity document", position=1,
-                                guidance="Treat as a child until age is verified."),
+        "venue": make_indicator(
+            hidden,
+            "venue-test",
+            text="Met at a test venue",
+            position=1,
+            guidance="Guidance when venue is noted.",
+        ),
+        "address": make_indicator(
+            hidden, "address-test", text="Does not know the address", position=2
+        ),
+        "no-id": make_indicator(
+            age,
+            "no-id-test",
+            text="Has no identity document",
+            position=1,
+            guidance="Treat as a child until age is verified.",
+        ),
     }
     contacts = {
         "emergency": make_contact("Test Police 100", ContactKind.EMERGENCY, phones="100"),
-        "local": make_contact("North Shelter", ContactKind.SHELTER, phones="+977 1 555 0101",
-                              scope=ContactScope.LOCAL, regions=[region]),
-        "south": make_contact("South Shelter", ContactKind.SHELTER, phones="+977 1 555 0202",
-                              scope=ContactScope.LOCAL, regions=[other]),
-        "helpline": make_contact("Test Child Helpline", ContactKind.CHILD_HELPLINE,
-                                 phones="1098", is_example=True),
-        "international": make_contact("Test International", ContactKind.ANTI_TRAFFICKING,
-                                      phones="+1 555 0100", scope=ContactScope.INTERNATIONAL),
+        "local": make_contact(
+            "North Shelter",
+            ContactKind.SHELTER,
+            phones="+977 1 555 0101",
+            scope=ContactScope.LOCAL,
+            regions=[region],
+        ),
+        "south": make_contact(
+            "South Shelter",
+            ContactKind.SHELTER,
+            phones="+977 1 555 0202",
+            scope=ContactScope.LOCAL,
+            regions=[other],
+        ),
+        "helpline": make_contact(
+            "Test Child Helpline", ContactKind.CHILD_HELPLINE, phones="1098", is_example=True
+        ),
+        "international": make_contact(
+            "Test International",
+            ContactKind.ANTI_TRAFFICKING,
+            phones="+1 555 0100",
+            scope=ContactScope.INTERNATIONAL,
+        ),
     }
-    return {"region": region, "other_region": other, "sections": [hidden, age],
-            "indicators": indicators, "contacts": contacts}
+    return {
+        "region": region,
+        "other_region": other,
+        "sections": [hidden, age],
+        "indicators": indicators,
+        "contacts": contacts,
+    }

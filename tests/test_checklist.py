@@ -60,7 +60,11 @@ def test_worker_completes_checklist_and_sees_steps_guidance_and_contacts(worker_
         region="north",
         setting="street",
         age_band="15_17",
-        **{field(ind["venue"]): "yes", field(ind["no-id"]): "not_sure", field(ind["address"]): "no"},
+        **{
+            field(ind["venue"]): "yes",
+            field(ind["no-id"]): "not_sure",
+            field(ind["address"]): "no",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == RESULT
@@ -99,12 +103,22 @@ def test_saved_record_holds_exactly_the_allowed_fields(worker_client, content):
         region="north",
         setting="venue",
         age_band="not_sure",
-        **{field(ind["venue"]): "yes", field(ind["no-id"]): "not_sure", field(ind["address"]): "no"},
+        **{
+            field(ind["venue"]): "yes",
+            field(ind["no-id"]): "not_sure",
+            field(ind["address"]): "no",
+        },
     )
     assert UsageRecord.objects.count() == 1
     record = UsageRecord.objects.values().get()
     assert set(record) == {
-        "id", "day", "region_id", "setting", "age_band", "immediate_danger", "noted_count",
+        "id",
+        "day",
+        "region_id",
+        "setting",
+        "age_band",
+        "immediate_danger",
+        "noted_count",
     }
     assert record["day"] == timezone.localdate()
     assert record["region_id"] == content["region"].pk
@@ -123,7 +137,13 @@ def test_saved_record_holds_exactly_the_allowed_fields(worker_client, content):
 def test_stored_tables_have_no_column_that_could_identify_anyone(db):
     allowed = {
         "screening_usagerecord": {
-            "id", "day", "region_id", "setting", "age_band", "immediate_danger", "noted_count",
+            "id",
+            "day",
+            "region_id",
+            "setting",
+            "age_band",
+            "immediate_danger",
+            "noted_count",
         },
         "screening_usageanswer": {"id", "record_id", "indicator_version_id", "answer"},
         "screening_usagecontactkind": {"id", "record_id", "kind"},
@@ -295,7 +315,9 @@ def test_missing_csrf_token_is_refused_with_a_clear_page(worker, content):
     client = Client(enforce_csrf_checks=True)
     client.force_login(worker)
     token = start_checklist(client)
-    response = client.post(CHECKLIST, {"token": token, field(content["indicators"]["venue"]): "yes"})
+    response = client.post(
+        CHECKLIST, {"token": token, field(content["indicators"]["venue"]): "yes"}
+    )
     assert response.status_code == 403
     assert "This form has expired" in response.content.decode()
     assert not UsageRecord.objects.exists()
@@ -356,7 +378,9 @@ def add_indicators(count: int) -> None:
         make_indicator(section, f"bulk-{n}", position=n)
 
 
-def test_checklist_query_count_is_pinned_and_flat(worker_client, content, django_assert_max_num_queries):
+def test_checklist_query_count_is_pinned_and_flat(
+    worker_client, content, django_assert_max_num_queries
+):
     # 1 session, 2 user, 3 regions, 4 sections, 5 indicators (prefetch), 6-7 the user's and
     # the groups' permissions (the Dashboard link in the menu), 8 session update, 9-10 the
     # savepoint pair Django wraps around the session save.
@@ -367,7 +391,9 @@ def test_checklist_query_count_is_pinned_and_flat(worker_client, content, django
         worker_client.get(CHECKLIST)
 
 
-def test_result_query_count_is_pinned_and_flat(worker_client, content, django_assert_max_num_queries):
+def test_result_query_count_is_pinned_and_flat(
+    worker_client, content, django_assert_max_num_queries
+):
     add_indicators(30)
     data = {f"v{ind.current_version_id}": "yes" for ind in Indicator.objects.all()}
     submit(worker_client, region="north", **data)

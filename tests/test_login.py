@@ -17,8 +17,10 @@ def test_sign_in_page_uses_the_site_layout(client, db):
 
 
 def test_worker_signs_in_and_lands_on_the_checklist(client, worker, password):
-    response = client.post(LOGIN, {"username": worker.username, "password": password,
-                                   "next": reverse("screening:checklist")})
+    response = client.post(
+        LOGIN,
+        {"username": worker.username, "password": password, "next": reverse("screening:checklist")},
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("screening:checklist")
 
@@ -54,7 +56,9 @@ def test_seed_demo_creates_the_four_accounts_with_their_roles(settings, db, monk
     assert UsageRecord.objects.exists()
 
 
-def test_seed_demo_prints_a_generated_password_when_none_is_given(settings, db, monkeypatch, capsys):
+def test_seed_demo_prints_a_generated_password_when_none_is_given(
+    settings, db, monkeypatch, capsys
+):
     settings.DEBUG = True
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     call_command("seed_demo")

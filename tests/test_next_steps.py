@@ -68,7 +68,9 @@ def test_met_in_custody_puts_victim_not_offender_before_referral(setting):
     "danger,noted,band,setting",
     [("yes", 5, "under_12", "venue"), ("", 0, "", ""), ("not_sure", 1, "maybe_adult", "police")],
 )
-def test_every_result_says_victim_not_offender_once_and_ends_with_recording(danger, noted, band, setting):
+def test_every_result_says_victim_not_offender_once_and_ends_with_recording(
+    danger, noted, band, setting
+):
     steps = keys(immediate_danger=danger, noted_count=noted, age_band=band, setting=setting)
     assert steps.count("not-an-offender") == 1
     assert len(steps) == len(set(steps))
@@ -117,5 +119,9 @@ def test_editor_position_orders_contacts_of_the_same_kind_and_scope():
 
 def test_contact_kinds_shown_are_listed_once():
     assert contact_kinds_shown(CONTACTS + CONTACTS) == [
-        "emergency", "child_protection", "child_helpline", "anti_trafficking", "shelter",
+        "emergency",
+        "child_protection",
+        "child_helpline",
+        "anti_trafficking",
+        "shelter",
     ]

@@ -18,7 +18,8 @@ def test_check_deploy_prints_no_warning_with_a_production_environment():
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "TESTING", "DATABASE_URL", "INSECURE_HTTP", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key
+        not in {"DEBUG", "TESTING", "DATABASE_URL", "INSECURE_HTTP", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         SECRET_KEY="x7!kq2-production-like-secret-key-that-is-long-and-random-9f3b1c8d",
@@ -28,7 +29,11 @@ def test_check_deploy_prints_no_warning_with_a_production_environment():
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -40,8 +45,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     drop = {"DEBUG", "TESTING", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
@@ -151,8 +160,13 @@ def test_logs_never_carry_form_contents_or_database_values(caplog, worker_client
         raise OperationalError('duplicate key value (token_hash)=("abc")')
     except OperationalError:
         record = logging.LogRecord(
-            "django.request", logging.ERROR, __file__, 1, "Internal Server Error: %s",
-            ("/checklist/",), sys.exc_info(),
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Internal Server Error: %s",
+            ("/checklist/",),
+            sys.exc_info(),
         )
     record.request = FakeRequest()
     assert StripRequestData().filter(record)

@@ -24,7 +24,9 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_worker_completes_the_whole_flow_with_the_keyboard_only(live_server, page, worker_user, password):
+def test_worker_completes_the_whole_flow_with_the_keyboard_only(
+    live_server, page, worker_user, password
+):
     page.goto(f"{live_server.url}/accounts/login/")
     tab_to(page, "#id_username")
     page.keyboard.type(worker_user.username)
@@ -79,7 +81,9 @@ def test_checklist_fits_a_360_pixel_screen(live_server, page, sign_in, worker_us
 
 
 def test_checklist_works_with_javascript_off(live_server, chromium, worker_user, password):
-    context = chromium.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = chromium.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", worker_user.username)
@@ -103,7 +107,9 @@ def result_page(live_server, page, sign_in, user) -> None:
     page.wait_for_url(f"{live_server.url}/checklist/result/")
 
 
-@pytest.mark.parametrize("path", ["/", "/checklist/", "RESULT", "/guidance/", "/contacts/", "/accounts/login/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/checklist/", "RESULT", "/guidance/", "/contacts/", "/accounts/login/"]
+)
 def test_axe_finds_no_violation(live_server, page, sign_in, worker_user, axe_violations, path):
     if path == "RESULT":
         result_page(live_server, page, sign_in, worker_user)
@@ -114,7 +120,9 @@ def test_axe_finds_no_violation(live_server, page, sign_in, worker_user, axe_vio
     assert axe_violations(page) == []
 
 
-def test_error_state_of_the_checklist_passes_axe(live_server, page, sign_in, worker_user, axe_violations):
+def test_error_state_of_the_checklist_passes_axe(
+    live_server, page, sign_in, worker_user, axe_violations
+):
     sign_in(worker_user)
     page.goto(f"{live_server.url}/checklist/")
     page.click("#checklist-form button[type=submit]")
