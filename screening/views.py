@@ -57,7 +57,10 @@ def chosen_region(
     form = RegionChoiceForm(data, regions=regions)
     if form.is_valid():
         region = form.cleaned_data["region"]
-        request.session[REGION_KEY] = region.code if region else ""
+        code = region.code if region else ""
+        # Only a change is written, so an anonymous visit to / creates no session row.
+        if request.session.get(REGION_KEY, "") != code:
+            request.session[REGION_KEY] = code
         return form, region
     return form, None
 

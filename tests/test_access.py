@@ -83,3 +83,22 @@ def test_roles_hold_exactly_their_permissions(db):
     assert "view_indicatorversion" in editors
     assert {"change_indicator", "add_supportcontact", "delete_region"} <= editors
     assert not {p for p in editors if "user" in p or "usage" in p or "dashboard" in p}
+
+
+def test_an_anonymous_visit_to_the_start_page_creates_no_session(client, db):
+    from django.contrib.sessions.models import Session
+
+    client.get("/")
+    assert not Session.objects.exists()
+
+
+def test_the_chosen_region_is_remembered_for_the_checklist(worker_client, content):
+    worker_client.get("/?region=north")
+    html = worker_client.get(reverse("screening:checklist")).content.decode()
+    assert '<option value="north" selected>' in html
+
+
+def test_an_unknown_region_on_the_start_page_is_ignored_not_an_error(client, db):
+    response = client.get("/?region=<script>")
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main", 1)[1]
