@@ -175,3 +175,25 @@ def test_logs_never_carry_form_contents_or_database_values(caplog, worker_client
     assert "Phone" not in text
     assert "abc" not in text
     assert "OperationalError" in text
+
+
+def test_production_static_files_are_hashed_and_compressed(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(SECRET_KEY="s" * 60, ALLOWED_HOSTS="rr.example.org", STATIC_ROOT=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    hashed = list((tmp_path / "screening").glob("site.*.css"))
+    assert hashed, "no hashed site.css"
+    assert list((tmp_path / "screening").glob("site.*.css.gz"))
+    assert (tmp_path / "staticfiles.json").exists()
