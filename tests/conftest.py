@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 from screening import roles
 from screening.choices import ContactKind, ContactScope
@@ -22,6 +23,14 @@ from screening.models import (
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request in another language leaves it active in the thread; start every test in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture
