@@ -1,4 +1,6 @@
-"""The editors' admin: content with per-language fields and history, and content transfer.
+"""The editors' admin: content with per-language fields and history.
+
+The content transfer page lives in admin_transfer; the sections' admin gives it its URLs.
 
 Usage records are deliberately not registered: nobody reads a single checklist, not even here.
 """
@@ -9,11 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -23,7 +21,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from screening import content_io, roles
+from screening import admin_transfer, roles
 from screening.models import (
     Guidance,
     Indicator,
@@ -38,7 +36,6 @@ from screening.models import (
 )
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-CONTENT_MODELS = (Region, Section, Indicator, Guidance, SupportContact)
 
 
 def in_every_language(*fields: str) -> tuple[str, ...]:
@@ -199,108 +196,17 @@ class SectionAdmin(ContentAdmin):
         return [
             path(
                 "content-transfer/",
-                view(self.content_transfer_view),
+                view(admin_transfer.content_transfer_view),
+                {"model_admin": self},
                 name="screening_content_transfer",
             ),
             path(
                 "content-transfer/export.json",
-                view(self.content_export_view),
+                view(admin_transfer.content_export_view),
                 name="screening_content_export",
             ),
             *super().get_urls(),
         ]
-
-    def content_export_view(self, request: HttpRequest) -> HttpResponse:
-        if not can_export(request.user):
-            raise PermissionDenied
-        response = HttpResponse(
-            content_io.dumps(content_io.export_content()),
-            content_type="application/json; charset=utf-8",
-        )
-        filename = f"recognise-and-refer-content-{timezone.localdate().isoformat()}.json"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    def content_transfer_view(self, request: HttpRequest) -> HttpResponse:
-        if not can_export(request.user):
-            raise PermissionDenied
-        allowed_to_import = can_import(request.user)
-        problems: list[str] = []
-        form = ContentImportForm()
-        if request.method == "POST":
-            if not allowed_to_import:
-                raise PermissionDenied
-            form = ContentImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                try:
-                    data = content_io.loads(form.cleaned_data["file"].read())
-                    summary = content_io.import_content(data)
-                except content_io.ContentFileError as exc:
-                    problems = exc.messages
-                else:
-                    messages.success(
-                        request,
-                        _("Content imported. %(summary)s.")
-                        % {"summary": content_io.summary_text(summary)},
-                    )
-                    return redirect("admin:screening_content_transfer")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Move content between deployments"),
-            "opts": self.model._meta,
-            "form": form,
-            "problems": problems,
-            "can_import": allowed_to_import,
-        }
-        status = 400 if problems or form.errors else 200
-        return TemplateResponse(
-            request, "admin/screening/content_transfer.html", context, status=status
-        )
-
-
-def _has_all(user, actions: tuple[str, ...]) -> bool:
-    return (
-        user.is_active
-        and user.is_staff
-        and all(
-            user.has_perm(f"screening.{action}_{model._meta.model_name}")
-            for model in CONTENT_MODELS
-            for action in actions
-        )
-    )
-
-
-def can_export(user) -> bool:
-    return _has_all(user, ("view",))
-
-
-def can_import(user) -> bool:
-    return _has_all(user, ("add", "change"))
-
-
-class ContentImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Content file"),
-        help_text=_(
-            "A .json file made with 'Export' on this page or with "
-            "'manage.py export_content'. At most 2 MB."
-        ),
-    )
-    confirm = forms.BooleanField(
-        label=_("I understand that content missing from the file will be made inactive"),
-        help_text=_(
-            "Items in the file are updated or added. Items that are here but not in the file "
-            "are made inactive, never deleted, so past records keep their meaning."
-        ),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > content_io.MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than 2 MB. Is it a content file from this app?")
-            )
-        return upload
 
 
 @admin.register(Indicator)
