@@ -25,13 +25,13 @@ def test_frontline_pages_send_anonymous_to_sign_in(client, db, name):
 
 @pytest.mark.parametrize("role", ["worker", "supervisor", "editor"])
 @pytest.mark.parametrize("name", ["screening:start", *FRONTLINE_PAGES])
-def test_every_role_can_use_the_frontline_pages(client, request, role, name):
+def test_every_role_can_use_the_frontline_pages(client, db, request, role, name):
     client.force_login(request.getfixturevalue(role))
     assert client.get(reverse(name)).status_code == 200
 
 
 @pytest.mark.parametrize("role", ["worker", "supervisor", "editor"])
-def test_every_role_gets_the_result_flow(client, request, role):
+def test_every_role_gets_the_result_flow(client, db, request, role):
     client.force_login(request.getfixturevalue(role))
     # Without a checklist in the session, the result sends the user to the checklist.
     response = client.get(reverse("screening:result"))
@@ -46,7 +46,7 @@ def test_anonymous_use_can_be_switched_on(client, db, settings, name):
 
 
 @pytest.mark.parametrize("role", ["worker", "supervisor"])
-def test_admin_is_closed_to_workers_and_supervisors(client, request, role):
+def test_admin_is_closed_to_workers_and_supervisors(client, db, request, role):
     client.force_login(request.getfixturevalue(role))
     response = client.get("/admin/")
     assert response.status_code == 302
