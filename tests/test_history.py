@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section
+from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section, SupportContact
 from tests.conftest import make_guidance, make_record
 
 
@@ -196,3 +196,20 @@ def test_it_lets_editors_open_the_revert_page_but_workers_cannot(client, worker,
     response = client.post(url, {"name_en": "Hijacked", "code": region.code, "position": 0})
     assert response.status_code == 302
     assert Region.objects.get(pk=region.pk).name_en == "North Province"
+
+
+def test_shipped_content_has_a_baseline_so_the_first_edit_can_be_reverted(editor_client):
+    indicator = Indicator.objects.get(slug=Indicator.objects.values_list("slug", flat=True)[0])
+    shipped = indicator.text_en
+    baseline = indicator.history.get()
+    assert baseline.history_change_reason == "Shipped with the app"
+    indicator.text_en = "An edited wording"
+    indicator.save()
+    baseline.instance.save()
+    indicator.refresh_from_db()
+    assert indicator.text_en == shipped
+    assert indicator.current_version.number == 1
+    contact = SupportContact.objects.filter(regions__isnull=False).first()
+    assert set(contact.history.get().regions.values_list("region_id", flat=True)) == set(
+        contact.regions.values_list("pk", flat=True)
+    )
