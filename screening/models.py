@@ -439,3 +439,56 @@ class SupervisorScope(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class UsageSummary(models.Model):
+    """Usage records of one ended quarter, counted for the dashboard; rebuilt when they change.
+
+    Each row belongs to one shape, the grouping it was counted in; the dashboard only ever
+    sums these rows, so its cost does not grow with the number of records.
+    """
+
+    RECORDS = "records"  # region, setting, age band, week: records, danger, noted
+    ANSWERS_BY_SETTING = "answers_setting"  # region, setting, version, answer
+    ANSWERS_BY_AGE = "answers_age"  # region, age band, version, answer
+    CONTACTS = "contacts"  # region, setting, age band, contact kind
+
+    quarter = models.DateField(help_text=_("First day of the quarter."))
+    shape = models.CharField(max_length=20)
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, related_name="+")
+    setting = models.CharField(max_length=20, blank=True)
+    age_band = models.CharField(max_length=20, blank=True)
+    week = models.PositiveSmallIntegerField(null=True)
+    indicator_version = models.ForeignKey(
+        IndicatorVersion, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    answer = models.CharField(max_length=10, blank=True)
+    contact_kind = models.CharField(max_length=20, blank=True)
+    records = models.PositiveIntegerField()
+    danger = models.PositiveIntegerField(default=0)
+    noted = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["quarter", "shape", "id"]
+        indexes = [models.Index(fields=["quarter", "shape"], name="usage_summary_quarter")]
+
+    def __str__(self) -> str:
+        return f"{self.quarter} {self.shape}: {self.records}"
+
+
+class UsageSummaryState(models.Model):
+    """What the summary of a quarter was built from, so a change in its records is noticed."""
+
+    quarter = models.DateField(unique=True)
+    records = models.PositiveIntegerField()
+    last_record = models.BigIntegerField()
+    built_at = models.DateTimeField(auto_now=True)
+    # The cells hidden to protect small ones, per region scope and threshold, so that later
+    # views publish exactly the same figures without searching again.
+    complements = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["quarter"]
+
+    def __str__(self) -> str:
+        return f"{self.quarter}: {self.records} records"

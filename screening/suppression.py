@@ -1,0 +1,409 @@
+"""Small-cell suppression: the one place that decides what a count may show.
+
+Every figure the dashboard shows (page, chart, table, CSV) is a cell here. A cell below the
+threshold shows as "fewer than N" (primary suppression). Complementary suppression then hides
+more cells until no small cell can be worked out from what is shown: not from a total minus
+its parts, not from a share, not across the breakdowns and filtered views of one period.
+
+The check is the attack itself. It knows every shown value, that a "fewer than N" cell holds
+1 to N-1, that a hidden cell holds N or more, and every sum that ties the cells together; it
+narrows each unknown by interval propagation and solves the sums exactly (linear algebra),
+feeding each result back into the other, and any small cell it pins down gets a neighbour
+hidden. Each round hides at least one more cell, so it ends.
+"""
+
+import dataclasses
+import enum
+import math
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+
+from django.utils.translation import gettext
+
+Key = Hashable
+INF = math.inf
+# Exact linear algebra modulo a large prime: the sums have coefficients +1 and -1 only, so a
+# rank that differs from the rational one would need this prime to divide a small minor.
+PRIME = (1 << 61) - 1
+ABSOLUTE_MIN_CELL = 3
+
+
+class Status(enum.StrEnum):
+    SHOWN = "shown"
+    SMALL = "small"  # below the threshold: shows as "fewer than N"
+    HIDDEN = "hidden"  # N or more, hidden so that a small cell cannot be worked out
+
+
+@dataclasses.dataclass(frozen=True)
+class Count:
+    """A count as it may be published: the value only when it is shown."""
+
+    value: int | None
+    status: Status
+
+    @property
+    def shown(self) -> bool:
+        return self.status == Status.SHOWN
+
+
+@dataclasses.dataclass(frozen=True)
+class Relation:
+    """total = sum(parts): a breakdown and its total, or a cell and its parts across views."""
+
+    total: Key
+    parts: tuple[Key, ...]
+
+
+def min_cell(configured: int) -> int:
+    """Return the threshold actually used: the configured one, never below 3."""
+    return max(ABSOLUTE_MIN_CELL, int(configured))
+
+
+def label(count: Count, *, threshold: int) -> str:
+    """Return the text every output shows for a count: the number, or why it is not shown."""
+    if count.status == Status.SHOWN:
+        return str(count.value)
+    if count.status == Status.SMALL:
+        return gettext("fewer than %(n)d") % {"n": min_cell(threshold)}
+    return gettext("not shown")
+
+
+def share(part: Count, whole: Count) -> int | None:
+    """Return part as a whole percentage of whole, only when both are shown."""
+    if not (part.shown and whole.shown) or not whole.value:
+        return None
+    return round(100 * part.value / whole.value)
+
+
+def publish(
+    counts: Mapping[Key, int],
+    *,
+    relations: Sequence[Relation],
+    views: Mapping[Key, Iterable[Key]],
+    threshold: int,
+    derived: Iterable[Key] = (),
+    hidden: Iterable[Key] | None = None,
+) -> dict[Key, Count]:
+    """Suppress small cells and their complements; return what each cell may show.
+
+    views maps each view's total cell to the cells that view shows: a view whose total is not
+    shown is not shown at all. derived cells (a total minus its parts, such as "not noted")
+    are never shown but are protected like any other.
+    """
+    threshold = min_cell(threshold)
+    derived = frozenset(derived)
+    status = {
+        key: Status.SMALL if 0 < value < threshold else Status.SHOWN
+        for key, value in counts.items()
+    }
+    views_of: dict[Key, list[Key]] = defaultdict(list)
+    for total, keys in views.items():
+        for key in keys:
+            views_of[key].append(total)
+    relations_of: dict[Key, list[int]] = defaultdict(list)
+    for index, relation in enumerate(relations):
+        for key in (relation.total, *relation.parts):
+            relations_of[key].append(index)
+    view_totals = frozenset(views)
+    memo: dict = {}
+    if hidden is not None:
+        # The complements found before for these very counts: publish the same figures again.
+        for key in hidden:
+            if key in status and status[key] == Status.SHOWN:
+                status[key] = Status.HIDDEN
+
+    while hidden is None:
+        displayed = _displayed(status, views_of, derived)
+        pinned = solve(
+            counts,
+            status=status,
+            displayed=displayed,
+            relations=relations,
+            threshold=threshold,
+            memo=memo,
+        )
+        exposed = {key for key in pinned if 0 < counts[key] < threshold}
+        if not exposed:
+            break
+        # A hidden complement that can be worked out protects nothing: give it a complement
+        # first; only then hide more next to the small cells themselves.
+        failed = {key for key in pinned if key in displayed and status[key] == Status.HIDDEN}
+        exposed = failed or exposed
+        # One complement per sum per round: the next round's attack shows whether it was enough.
+        # Cells pinned by a sum in which they are the only unknown come first: the others are
+        # often pinned only through them.
+        unknowns = [
+            sum(1 for k in (r.total, *r.parts) if k not in displayed or status[k] != Status.SHOWN)
+            for r in relations
+        ]
+        touched: set[int] = set()
+        hid_any = False
+        for key in sorted(
+            exposed, key=lambda k: (min((unknowns[i] for i in relations_of[k]), default=0), repr(k))
+        ):
+            if touched.intersection(relations_of.get(key, ())):
+                continue
+            candidate = _complement(
+                key, counts, status, displayed, relations, relations_of, view_totals, unknowns
+            )
+            touched.update(relations_of.get(key, ()))
+            if candidate is not None:
+                status[candidate] = Status.HIDDEN
+                touched.update(relations_of[candidate])
+                hid_any = True
+        if not hid_any:
+            # Nothing left to hide next to the exposed cells: show nothing at all.
+            return {key: Count(None, Status.HIDDEN) for key in counts}
+
+    displayed = _displayed(status, views_of, derived)
+    published = {}
+    for key, value in counts.items():
+        state = status[key]
+        if key not in displayed and state == Status.SHOWN:
+            state = Status.HIDDEN  # only in views that are not shown
+        published[key] = Count(value if state == Status.SHOWN else None, state)
+    return published
+
+
+def complements(published: Mapping[Key, Count], *, derived: Iterable[Key] = ()) -> list[Key]:
+    """Return the hidden cells of a publication, to publish the same figures later."""
+    derived = frozenset(derived)
+    return [k for k, c in published.items() if c.status == Status.HIDDEN and k not in derived]
+
+
+def _displayed(
+    status: Mapping[Key, Status], views_of: Mapping[Key, list[Key]], derived: frozenset
+) -> set[Key]:
+    """Return the cells some shown view displays (a view shows only if its total is shown)."""
+    open_views = {total for total, state in status.items() if state == Status.SHOWN}
+    return {
+        key
+        for key, totals in views_of.items()
+        if key not in derived and any(total in open_views for total in totals)
+    }
+
+
+def _complement(key, counts, status, displayed, relations, relations_of, view_totals, unknowns):
+    """Choose a shown cell next to key to hide.
+
+    Prefer the sum in which key is least hidden, then the smallest count; a view's total
+    (which would close the whole view) only as a last resort.
+    """
+    best = None
+    for index in relations_of.get(key, ()):
+        relation = relations[index]
+        for other in (relation.total, *relation.parts):
+            if other == key or other not in displayed or status[other] != Status.SHOWN:
+                continue
+            if counts[other] == 0:
+                continue  # a zero is never hidden: "not shown" always means N or more
+            rank = (other in view_totals, unknowns[index], counts[other], repr(other))
+            if best is None or rank < best[0]:
+                best = (rank, other)
+    return None if best is None else best[1]
+
+
+def bounds(
+    counts: Mapping[Key, int], *, status: Mapping[Key, Status], displayed: set, threshold: int
+) -> dict[Key, tuple[float, float]]:
+    """Return what a reader of the published figures knows of each cell, as [low, high]."""
+    known = {}
+    for key, value in counts.items():
+        if key not in displayed:
+            known[key] = (0, INF)
+        elif status[key] == Status.SHOWN:
+            known[key] = (value, value)
+        elif status[key] == Status.SMALL:
+            known[key] = (1, threshold - 1)
+        else:
+            known[key] = (threshold, INF)
+    return known
+
+
+def solve(
+    counts: Mapping[Key, int],
+    *,
+    status: Mapping[Key, Status],
+    displayed: set,
+    relations: Sequence[Relation],
+    threshold: int,
+    memo: dict | None = None,
+) -> set[Key]:
+    """Return every cell not shown that a reader could still work out exactly.
+
+    Cells that share no sum with an unknown cell are solved apart; memo keeps each part's
+    answer, so a later round only solves the parts that a newly hidden cell touched.
+    """
+    known = bounds(counts, status=status, displayed=displayed, threshold=threshold)
+    parent = {key: key for key, (low, high) in known.items() if low != high}
+
+    def find(key):
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    involved: list[tuple[int, list]] = []
+    for index, relation in enumerate(relations):
+        unknown = [k for k in (relation.total, *relation.parts) if k in parent]
+        if unknown:
+            involved.append((index, unknown))
+            root = find(unknown[0])
+            for key in unknown[1:]:
+                other = find(key)
+                if other != root:
+                    parent[other] = root
+    groups: dict[Key, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for key in parent:
+        groups[find(key)][0].append(key)
+    for index, unknown in involved:
+        groups[find(unknown[0])][1].append(relations[index])
+
+    pinned: set[Key] = set()
+    for keys, group_relations in groups.values():
+        signature = frozenset((key, known[key]) for key in keys)
+        if memo is not None and signature in memo:
+            pinned |= memo[signature]
+            continue
+        found = _solve_part(keys, group_relations, known, counts)
+        if memo is not None:
+            memo[signature] = found
+        pinned |= found
+    return pinned
+
+
+def _solve_part(keys: list, relations: list, known: dict, counts: Mapping[Key, int]) -> set:
+    """Narrow and solve one independent part of the sums; return its cells pinned down."""
+    local = {k: known[k] for relation in relations for k in (relation.total, *relation.parts)}
+    while True:
+        _propagate(local, relations)
+        unknown = [key for key in keys if local[key][0] != local[key][1]]
+        solved = _solve_linear(unknown, local, relations)
+        if not solved:
+            break
+        for key in solved:
+            local[key] = (counts[key], counts[key])
+    return {key for key in keys if local[key][0] == local[key][1]}
+
+
+def attack(
+    counts: Mapping[Key, int],
+    *,
+    status: Mapping[Key, Status],
+    displayed: set,
+    relations: Sequence[Relation],
+    threshold: int,
+) -> set[Key]:
+    """Return the small cells that a reader could work out exactly from the published figures."""
+    pinned = solve(
+        counts, status=status, displayed=displayed, relations=relations, threshold=threshold
+    )
+    return {key for key in pinned if 0 < counts[key] < threshold}
+
+
+def _propagate(known: dict[Key, tuple[float, float]], relations: Sequence[Relation]) -> None:
+    """Narrow every interval with every sum until nothing changes."""
+    relations_of: dict[Key, list[int]] = defaultdict(list)
+    for index, relation in enumerate(relations):
+        for key in (relation.total, *relation.parts):
+            relations_of[key].append(index)
+    queue = [
+        i
+        for i, r in enumerate(relations)
+        if any(known[k][0] != known[k][1] for k in (r.total, *r.parts))
+    ]
+    queued = set(queue)
+    while queue:
+        index = queue.pop()
+        queued.discard(index)
+        relation = relations[index]
+        changed = _narrow(known, relation)
+        for key in changed:
+            for other in relations_of[key]:
+                if other not in queued:
+                    queued.add(other)
+                    queue.append(other)
+
+
+def _narrow(known: dict[Key, tuple[float, float]], relation: Relation) -> list[Key]:
+    """Tighten the cells of one sum; return those that changed."""
+    parts = relation.parts
+    part_low = sum(known[p][0] for p in parts)
+    finite_high = sum(known[p][1] for p in parts if known[p][1] != INF)
+    infinite = sum(1 for p in parts if known[p][1] == INF)
+    changed = []
+
+    total_low, total_high = known[relation.total]
+    parts_high = INF if infinite else finite_high
+    new = (max(total_low, part_low), min(total_high, parts_high))
+    if new != known[relation.total]:
+        known[relation.total] = new
+        changed.append(relation.total)
+    total_low, total_high = known[relation.total]
+
+    for part in parts:
+        low, high = known[part]
+        others_low = part_low - low
+        if high == INF:
+            others_high = INF if infinite > 1 else finite_high
+        else:
+            others_high = INF if infinite else finite_high - high
+        new_low = low if others_high == INF else max(low, total_low - others_high)
+        new_high = min(high, total_high - others_low)
+        if (new_low, new_high) != (low, high):
+            known[part] = (new_low, new_high)
+            changed.append(part)
+    return changed
+
+
+def _solve_linear(
+    unknown: list[Key], known: Mapping[Key, tuple[float, float]], relations: Sequence[Relation]
+) -> list[Key]:
+    """Return the unknown cells that the sums alone fix exactly (reduced row echelon form)."""
+    if not unknown:
+        return []
+    column = {key: i for i, key in enumerate(unknown)}
+    pivots: dict[int, dict[int, int]] = {}  # pivot column -> row (pivot coefficient 1)
+    rows_with: dict[int, set[int]] = defaultdict(set)  # column -> pivot columns of rows using it
+    for relation in relations:
+        row: dict[int, int] = {}
+        for key, sign in ((relation.total, PRIME - 1), *((p, 1) for p in relation.parts)):
+            if key in column:
+                col = column[key]
+                row[col] = (row.get(col, 0) + sign) % PRIME
+        row = {col: coef for col, coef in row.items() if coef}
+        if not row:
+            continue
+        for col in [c for c in row if c in pivots]:
+            factor = row.get(col)
+            if factor:
+                _subtract(row, pivots[col], factor)
+        if not row:
+            continue
+        pivot = min(row, key=lambda c: (len(rows_with[c]), c))
+        inverse = pow(row[pivot], PRIME - 2, PRIME)
+        row = {col: coef * inverse % PRIME for col, coef in row.items()}
+        for other_pivot in list(rows_with[pivot]):
+            other = pivots[other_pivot]
+            factor = other.get(pivot)
+            if factor:
+                before = set(other)
+                _subtract(other, row, factor)
+                for col in before - set(other):
+                    rows_with[col].discard(other_pivot)
+                for col in set(other) - before:
+                    rows_with[col].add(other_pivot)
+        pivots[pivot] = row
+        for col in row:
+            rows_with[col].add(pivot)
+    return [unknown[col] for col, row in pivots.items() if len(row) == 1]
+
+
+def _subtract(row: dict[int, int], pivot_row: Mapping[int, int], factor: int) -> None:
+    """row -= factor * pivot_row, in place, modulo PRIME."""
+    for col, coef in pivot_row.items():
+        value = (row.get(col, 0) - factor * coef) % PRIME
+        if value:
+            row[col] = value
+        else:
+            row.pop(col, None)
