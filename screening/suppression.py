@@ -274,7 +274,8 @@ def solve(
 
 def _solve_part(keys: list, relations: list, known: dict, counts: Mapping[Key, int]) -> set:
     """Narrow and solve one independent part of the sums; return its cells pinned down."""
-    local = {k: known[k] for relation in relations for k in (relation.total, *relation.parts)}
+    local = {k: known[k] for k in keys}
+    local.update((k, known[k]) for r in relations for k in (r.total, *r.parts))
     while True:
         _propagate(local, relations)
         unknown = [key for key in keys if local[key][0] != local[key][1]]

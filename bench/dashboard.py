@@ -1,0 +1,121 @@
+"""Time the supervisors' dashboard on PostgreSQL at 10 000, 100 000 and 1 000 000 records.
+
+Not a test: it prints figures and never fails on a slow machine. It drops and recreates a
+throwaway database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/rr_bench),
+migrates it, grows it with synthetic records, and asks for the dashboard as a supervisor
+through Django's test client: once cold (the quarter's summary and suppression are built),
+then REPEAT times warm, rotating through four views (everyone, a region, a setting, an age
+band). Usage: .venv/bin/python bench/dashboard.py [--repeat 30] [--sizes 10000,100000,1000000]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/rr_bench"
+VIEWS = ["", "?region=np-bagmati", "?setting=street", "?age_band=15_17"]
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.startswith(("rr_bench", "bench")):
+        sys.exit(
+            f"Refusing to drop {name!r}: the benchmark database's name must start with rr_bench."
+        )
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("TESTING", "1")  # no SECRET_KEY needed, no HTTPS redirect
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    recreate_database(url)
+
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from screening import roles
+    from screening.models import UsageRecord
+    from screening.synthetic import generate_usage
+
+    setup_test_environment()  # lets the test client's host through ALLOWED_HOSTS
+    call_command("migrate", verbosity=0)
+    user = User.objects.create_user("bench-supervisor", password="not-used-bench-only-42")
+    user.groups.add(Group.objects.get(name=roles.SUPERVISORS))
+    client = Client()
+    client.force_login(user)
+
+    print(
+        f"Dashboard on PostgreSQL {connection.pg_version // 10000}, "
+        f"{args.repeat} warm requests per size"
+    )
+    print(
+        f"{'records':>10} {'generate s':>10} {'cold ms':>9} {'median ms':>10} "
+        f"{'p95 ms':>8} {'KB':>6}"
+    )
+    medians = {}
+    for size in sizes:
+        missing = size - UsageRecord.objects.count()
+        started = time.perf_counter()
+        if missing > 0:
+            generate_usage(count=missing, seed=size)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+        generated = time.perf_counter() - started
+
+        started = time.perf_counter()
+        response = client.get("/dashboard/")
+        cold = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, response.status_code
+        timings = []
+        for index in range(args.repeat):
+            started = time.perf_counter()
+            response = client.get("/dashboard/" + VIEWS[index % len(VIEWS)])
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.status_code
+        medians[size] = statistics.median(timings)
+        print(
+            f"{size:>10,} {generated:>10.1f} {cold:>9.0f} {medians[size]:>10.1f} "
+            f"{percentile(timings, 0.95):>8.1f} {len(response.content) / 1024:>6.0f}",
+            flush=True,
+        )
+    if len(medians) > 1:
+        first, last = sizes[0], sizes[-1]
+        print(
+            f"Growth ratio of the median, {last:,} / {first:,}: "
+            f"{medians[last] / medians[first]:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
