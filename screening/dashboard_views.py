@@ -91,17 +91,20 @@ def build_report(request: HttpRequest) -> dict:
     if quarters and not data.get("period"):
         data["period"] = stats.quarter_code(quarters[0])
     form = DashboardFilterForm(
-        data, quarters=quarters, regions=regions, with_not_recorded_region=scope is None
+        data if quarters else None,
+        quarters=quarters,
+        regions=regions,
+        with_not_recorded_region=scope is None,
     )
     report = {"form": form, "threshold": threshold, "quarters": quarters, "quarter": None}
     report["scoped_regions"] = regions if scope else None
     if not quarters or not form.is_valid():
         return report
     quarter = form.quarter
-    stats.ensure_summary(quarter)
+    state = stats.ensure_summary(quarter)
     region_ids = [region.pk for region in regions] if scope else None
     cells = stats.count_quarter(quarter, regions=region_ids)
-    published = publish_quarter(cells, quarter=quarter, region_ids=region_ids, threshold=threshold)
+    published = publish_quarter(cells, state=state, region_ids=region_ids, threshold=threshold)
     group = form.group
     total = published.get(stats.records_key(group), Count(0, Status.SHOWN))
     report.update(
@@ -117,9 +120,8 @@ def build_report(request: HttpRequest) -> dict:
     return report
 
 
-def publish_quarter(cells, *, quarter, region_ids, threshold: int) -> dict:
+def publish_quarter(cells, *, state: UsageSummaryState, region_ids, threshold: int) -> dict:
     """Publish the quarter, reusing the complements found the first time for this scope."""
-    state = UsageSummaryState.objects.get(quarter=quarter)
     scope_key = f"{threshold}:" + (
         "all" if region_ids is None else ",".join(map(str, sorted(region_ids)))
     )

@@ -85,19 +85,26 @@ def records_in(quarter: datetime.date):
     return UsageRecord.objects.filter(day__gte=quarter, day__lt=next_quarter(quarter))
 
 
-def ensure_summary(quarter: datetime.date) -> None:
-    """Rebuild the quarter's summary if its records changed since it was built."""
+def ensure_summary(quarter: datetime.date) -> UsageSummaryState:
+    """Rebuild the quarter's summary if its records changed since it was built; return its state."""
     seen = records_in(quarter).aggregate(records=Count("id"), last=Max("id"))
     signature = (seen["records"], seen["last"] or 0)
     state = UsageSummaryState.objects.filter(quarter=quarter).first()
     if state is not None and (state.records, state.last_record) == signature:
-        return
-    rebuild_summary(quarter, signature=signature)
+        return state
+    return rebuild_summary(quarter, signature=signature)
 
 
 @transaction.atomic
-def rebuild_summary(quarter: datetime.date, *, signature: tuple[int, int]) -> None:
+def rebuild_summary(quarter: datetime.date, *, signature: tuple[int, int]) -> UsageSummaryState:
     """Count the quarter's records in four grouped queries and store the counts."""
+    # One rebuild at a time: a second request waits on the lock, then finds the work done.
+    state, _ = UsageSummaryState.objects.get_or_create(
+        quarter=quarter, defaults={"records": 0, "last_record": -1}
+    )
+    state = UsageSummaryState.objects.select_for_update().get(pk=state.pk)
+    if (state.records, state.last_record) == signature:
+        return state
     end = next_quarter(quarter)
     records = records_in(quarter)
     week = Case(
@@ -167,9 +174,10 @@ def rebuild_summary(quarter: datetime.date, *, signature: tuple[int, int]) -> No
     ]
     UsageSummary.objects.filter(quarter=quarter).delete()
     UsageSummary.objects.bulk_create(rows, batch_size=INSERT_BATCH)
-    UsageSummaryState.objects.update_or_create(
-        quarter=quarter, defaults={"records": signature[0], "last_record": signature[1]}
-    )
+    state.records, state.last_record = signature
+    state.complements = {}
+    state.save()
+    return state
 
 
 # Counting a quarter ----------------------------------------------------------------------
