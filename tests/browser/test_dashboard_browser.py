@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
+from screening import roles
 from screening.choices import AgeBand, Setting
 from screening.models import Region
 from tests.conftest import make_record, make_user
@@ -13,8 +15,12 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def supervisor_user(db):
-    user = make_user("browser-supervisor", "Supervisors")
-    region = Region.objects.order_by("pk").first()
+    # Made here, not taken from the migrations: after another transactional test has
+    # flushed the database, the serialized groups and regions are not always restored.
+    group, _ = Group.objects.get_or_create(name=roles.SUPERVISORS)
+    group.permissions.add(Permission.objects.get(codename="view_dashboard"))
+    user = make_user("browser-supervisor", roles.SUPERVISORS)
+    region = Region.objects.get_or_create(code="np-bagmati", defaults={"name": "Bagmati"})[0]
     for i in range(40):
         make_record(
             day=datetime.date(2026, 4, 1) + datetime.timedelta(days=i * 2),
