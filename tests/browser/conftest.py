@@ -28,7 +28,30 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def serialized_contents(django_db_setup, django_db_blocker) -> dict:
+    """The database contents Django serialized at setup (groups, default content), by alias."""
+    from django.db import connections
+
+    return {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+
+
+@pytest.fixture(autouse=True)
+def serialized_contents_on_this_connection(serialized_contents) -> None:
+    # Playwright's sync API runs an event loop in this thread, and there Django hands out
+    # another connection object, one without the serialized contents: without this, every
+    # browser test after the first would start on an empty database.
+    from django.db import connections
+
+    for alias, contents in serialized_contents.items():
+        if contents is not None:
+            connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="session")
+def chromium(serialized_contents):
     if not os.path.exists(CHROMIUM):
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"Chromium not found at {CHROMIUM}; CI must run the browser tests.")
