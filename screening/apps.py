@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ScreeningConfig(AppConfig):
     name = "screening"
     verbose_name = _("Recognise & Refer")
+
+    def ready(self) -> None:
+        from screening import checks  # noqa: F401 - registers the system checks

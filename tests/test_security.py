@@ -41,19 +41,36 @@ def test_check_deploy_prints_no_warning_with_a_production_environment():
     assert "System check identified no issues (0 silenced)." in output
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+def env_without_secret_key() -> dict:
     drop = {"DEBUG", "TESTING", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {k: v for k, v in os.environ.items() if k not in drop}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+    return {k: v for k, v in os.environ.items() if k not in drop}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=ROOT,
-        env=env,
+        env=env_without_secret_key(),
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run("manage.py", "check", "--deploy")
     assert result.returncode != 0
-    assert "Set SECRET_KEY" in result.stderr
+    assert "screening.E001" in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
+    server = run("-c", "import project.wsgi")
+    assert server.returncode != 0
+    assert "SECRET_KEY" in server.stderr
+
+
+def test_migration_commands_work_without_a_secret_key():
+    result = run("manage.py", "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_csp_allows_only_own_files_and_nothing_inline(client, db):
