@@ -11,7 +11,9 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db import transaction
+from django.db.models import Count, ProtectedError, Q, RestrictedError
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -67,6 +69,33 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         if reasons:
             return [], {}, set(), reasons
         return super().get_deleted_objects(objs, request)
+
+    def refuse_late_delete(self, request) -> HttpResponseRedirect:
+        self.message_user(
+            request,
+            _(
+                "Nothing was deleted: a checklist came to refer to this content while you "
+                "were deleting it. Untick “Active” instead, so it stays in past records."
+            ),
+            messages.ERROR,
+        )
+        return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # The check above runs before the delete; a record saved in between makes the
+        # database's PROTECT refuse, and the editor gets the same advice, not an error page.
+        try:
+            with transaction.atomic():
+                return super().delete_view(request, object_id, extra_context)
+        except (ProtectedError, RestrictedError):
+            return self.refuse_late_delete(request)
+
+    def response_action(self, request, queryset):
+        try:
+            with transaction.atomic():
+                return super().response_action(request, queryset)
+        except (ProtectedError, RestrictedError):
+            return self.refuse_late_delete(request)
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

@@ -420,3 +420,31 @@ def test_it_removes_a_deactivated_indicator_from_the_checklist_at_once(editor_cl
     html = editor_client.get(reverse("screening:checklist")).content.decode()
     assert "Met at a test venue" not in html
     assert "Does not know the address" in html
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_record_saved_during_a_delete_gets_advice_not_an_error_page(
+    editor_client, content, monkeypatch, bulk
+):
+    from screening.admin import IndicatorAdmin
+
+    indicator = content["indicators"]["venue"]
+    make_record(answers={indicator: "yes"})
+    # The admin's own check ran before the record arrived: only the database still knows.
+    monkeypatch.setattr(
+        IndicatorAdmin, "get_deleted_objects", lambda self, objs, request: ([], {}, set(), [])
+    )
+    before = Indicator.objects.count()
+    if bulk:
+        response = editor_client.post(
+            reverse("admin:screening_indicator_changelist"),
+            {"action": "delete_selected", "_selected_action": [indicator.pk], "post": "yes"},
+            follow=True,
+        )
+    else:
+        url = reverse("admin:screening_indicator_delete", args=[indicator.pk])
+        response = editor_client.post(url, {"post": "yes"}, follow=True)
+    assert response.status_code == 200
+    assert "Nothing was deleted" in response.content.decode()
+    assert Indicator.objects.count() == before
+    assert Indicator.objects.filter(pk=indicator.pk).exists()
