@@ -184,6 +184,7 @@ LANGUAGES = [
     ("hi", _("Hindi")),
     ("ne", _("Nepali")),
     ("th", _("Thai")),
+    ("ur", _("Urdu")),
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

@@ -441,6 +441,40 @@ class SupervisorScope(models.Model):
         return str(self.user)
 
 
+class AccountPreference(models.Model):
+    """What a signed-in user chose to keep across sessions: their region and language.
+
+    Only the worker's own choices, never anything about a child; the usage records stay
+    unlinked from every account.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
+    )
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The region whose contacts this user sees first."),
+    )
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The language this user chose; empty follows the browser."),
+    )
+
+    class Meta:
+        ordering = ["user"]
+        verbose_name = _("account preference")
+        verbose_name_plural = _("account preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
 class UsageSummary(models.Model):
     """Usage records of one ended quarter, counted for the dashboard; rebuilt when they change.
 
