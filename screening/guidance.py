@@ -84,9 +84,10 @@ STEPS: dict[str, Step] = {
         "not-an-offender",
         _("The child is a victim, not an offender"),
         _(
-            "The child may have been picked up for an offence such as selling sex, crossing a "
-            "border or carrying false papers. Do not arrest, charge, detain or deport them for "
-            "it. A police cell or immigration detention is never a safe place for a child."
+            "The child may have been picked up for an offence linked to prostitution, for "
+            "crossing a border or for carrying false papers. Do not arrest, charge, detain or "
+            "deport them for it. A police cell or immigration detention is never a safe place "
+            "for a child."
         ),
     ),
     "record-and-follow-up": Step(
