@@ -383,7 +383,8 @@ def test_the_correction_leaves_an_editors_own_wording_alone(db):
     CORRECTION.correct_english(apps, None)
 
     assert Section.objects.get(slug="disclosure").intro_en == "An editor's intro."
-    assert Section.objects.get(slug="movement").intro_en == CORRECTION.SECTIONS["movement"]["intro"]
+    vulnerability = Section.objects.get(slug="vulnerability").intro_en
+    assert vulnerability == CORRECTION.SECTIONS["vulnerability"]["intro"]
 
 
 def test_the_correction_is_recorded_in_each_rows_history(db):

@@ -111,13 +111,6 @@ SECTIONS = {
             f"{ECPAT_UK_AGE}. Presumption of age: {COE}, article 10(3); {UNICEF}."
         ),
     },
-    "movement": {
-        "intro": (
-            "Trafficking joins two things: moving a child away from their usual place, and "
-            "exploiting them at some stage. Each step can look ordinary, or even legal, on its "
-            "own, so the pattern is easy to miss."
-        ),
-    },
     "exploitation": {
         "intro": (
             "Exploitation usually happens behind closed doors, and money or gifts can make it "
