@@ -339,8 +339,7 @@ def _propagate(known: dict[Key, tuple[float, float]], relations: Sequence[Relati
         steps += 1
         if steps > limit:
             raise SuppressionLoopError(
-                f"interval propagation over {len(relations)} sums did not settle in "
-                f"{limit} steps"
+                f"interval propagation over {len(relations)} sums did not settle in {limit} steps"
             )
         index = queue.pop()
         queued.discard(index)
