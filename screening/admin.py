@@ -34,7 +34,7 @@ from screening.models import (
     SupportContact,
     UsageAnswer,
     UsageRecord,
-    phone_validator,
+    clean_phone_numbers,
 )
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -397,23 +397,7 @@ class VerificationFilter(admin.SimpleListFilter):
 
 class SupportContactForm(forms.ModelForm):
     def clean_phones(self) -> str:
-        lines = [line.strip() for line in self.cleaned_data["phones"].splitlines()]
-        numbers = [line for line in lines if line]
-        for index, number in enumerate(numbers, start=1):
-            try:
-                phone_validator(number)
-            except forms.ValidationError as exc:
-                raise forms.ValidationError(
-                    _(
-                        "Number %(index)s, “%(number)s”, is not a phone number a worker can "
-                        "dial. Use digits, spaces, brackets and dashes, with an optional + at "
-                        "the start, for example +977 1 4433 000 or 1098. Put each number on "
-                        "its own line."
-                    ),
-                    params={"index": index, "number": number[:40]},
-                    code="invalid_phone",
-                ) from exc
-        return "\n".join(numbers)
+        return "\n".join(clean_phone_numbers(self.cleaned_data["phones"].splitlines()))
 
     def clean_last_verified(self):
         day = self.cleaned_data["last_verified"]
