@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from screening.choices import AgeBand, Answer, ContactKind, ContactScope, Setting
+from screening.versioning import keep_wording_version
 
 phone_validator = RegexValidator(
     regex=r"^\+?[0-9][0-9 ()-]{1,30}$",
@@ -181,22 +182,13 @@ class Indicator(models.Model):
         return self.text
 
     def save(self, *args, **kwargs) -> None:
-        # Every write path (admin, import, shell, history revert) goes through here, so this
-        # is the one place that can promise a record always points at the wording answered.
+        # The rule itself lives in versioning.py, but it is called here on purpose, against
+        # the style guide's "no logic in save()": every write path (admin, import, shell,
+        # history revert) goes through save(), so this is the one place that can promise a
+        # record always points at the wording that was answered.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            wording = self.text_en or ""
-            current = self.current_version
-            if current is not None and current.text == wording:
-                return
-            version = self.versions.filter(text=wording).order_by("-number").first()
-            if version is None:
-                last = self.versions.order_by("-number").values_list("number", flat=True).first()
-                version = IndicatorVersion.objects.create(
-                    indicator=self, number=(last or 0) + 1, text=wording
-                )
-            self.current_version = version
-            Indicator.objects.filter(pk=self.pk).update(current_version=version)
+            keep_wording_version(self, indicator_model=Indicator, version_model=IndicatorVersion)
 
     save.alters_data = True
 
