@@ -34,7 +34,7 @@ from screening.models import (
     SupportContact,
     UsageAnswer,
     UsageRecord,
-    phone_validator,
+    clean_phone_numbers,
 )
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -58,9 +58,26 @@ def worker_link(anchor: str, *, shown: bool, page: str = "screening:checklist") 
 class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """History, per-language fields and a plain refusal to delete what records refer to."""
 
+    # What keeps an item from being deleted: (the model whose rows refer to it, the lookup
+    # from that model to the item, the refusal). Checked by protected_reasons, one query.
+    kept_by: tuple[type, str, str] | None = None
+
     def protected_reasons(self, objs) -> list[str]:
-        """Say why each of objs must be retired rather than deleted; empty if none must."""
-        return []
+        """Say why each of objs must be retired rather than deleted; empty if none must.
+
+        The refusal names no count: a live count of checklists, current quarter included and
+        unsuppressed, would let an editor watch single submissions arrive.
+        """
+        if self.kept_by is None:
+            return []
+        model, lookup, message = self.kept_by
+        kept = set(
+            model.objects.filter(**{f"{lookup}__in": [obj.pk for obj in objs]})
+            .order_by()
+            .values_list(lookup, flat=True)
+            .distinct()
+        )
+        return [str(message).format(item=obj) for obj in objs if obj.pk in kept]
 
     def get_deleted_objects(self, objs, request):
         # Checked with one counting query instead of Django's walk over every protected row,
@@ -106,19 +123,12 @@ class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return fields
 
 
-def _pks(objs) -> list[int]:
-    return [obj.pk for obj in objs]
-
-
-def _count_reasons(objs, counts: dict[int, int], message: str) -> list[str]:
-    return [message.format(item=obj, count=counts[obj.pk]) for obj in objs if counts.get(obj.pk)]
-
-
 # --- regions ------------------------------------------------------------------------------
 
 
 @admin.register(Region)
 class RegionAdmin(ContentAdmin):
+    kept_by = (UsageRecord, "region", _("{item}: used by past checklists"))
     list_display = ("name", "code", "country", "position", "active")
     list_editable = ("position", "active")
     list_filter = ("active", "country")
@@ -136,15 +146,6 @@ class RegionAdmin(ContentAdmin):
         ),
         (_("Order and visibility"), {"fields": ("position", "active")}),
     )
-
-    def protected_reasons(self, objs) -> list[str]:
-        counts = dict(
-            UsageRecord.objects.filter(region__in=_pks(objs))
-            .order_by()
-            .values_list("region")
-            .annotate(n=Count("id"))
-        )
-        return _count_reasons(objs, counts, str(_("{item}: chosen on {count} past checklists")))
 
 
 # --- sections and indicators --------------------------------------------------------------
@@ -167,6 +168,7 @@ class IndicatorInline(TranslationTabularInline):
 
 @admin.register(Section)
 class SectionAdmin(ContentAdmin):
+    kept_by = (Indicator, "section", _("{item}: still holds indicators"))
     inlines = [IndicatorInline]
     list_display = ("title", "slug", "position", "active", "indicator_count", "worker_view")
     list_editable = ("position", "active")
@@ -211,15 +213,6 @@ class SectionAdmin(ContentAdmin):
             return "-"
         return worker_link(f"#section-{obj.slug}", shown=obj.active)
 
-    def protected_reasons(self, objs) -> list[str]:
-        counts = dict(
-            Indicator.objects.filter(section__in=_pks(objs))
-            .order_by()
-            .values_list("section")
-            .annotate(n=Count("id"))
-        )
-        return _count_reasons(objs, counts, str(_("{item}: still holds {count} indicators")))
-
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
@@ -240,6 +233,7 @@ class SectionAdmin(ContentAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(ContentAdmin):
+    kept_by = (UsageAnswer, "indicator_version__indicator", _("{item}: used by past checklists"))
     list_display = ("text", "section", "position", "active", "wording_version", "worker_view")
     list_editable = ("position", "active")
     list_filter = ("active", "section")
@@ -295,15 +289,6 @@ class IndicatorAdmin(ContentAdmin):
                 ((v.number, v.text, v.created_at.date()) for v in versions),
             ),
         )
-
-    def protected_reasons(self, objs) -> list[str]:
-        counts = dict(
-            UsageAnswer.objects.filter(indicator_version__indicator__in=_pks(objs))
-            .order_by()
-            .values_list("indicator_version__indicator")
-            .annotate(n=Count("record", distinct=True))
-        )
-        return _count_reasons(objs, counts, str(_("{item}: noted on {count} past checklists")))
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
@@ -412,23 +397,7 @@ class VerificationFilter(admin.SimpleListFilter):
 
 class SupportContactForm(forms.ModelForm):
     def clean_phones(self) -> str:
-        lines = [line.strip() for line in self.cleaned_data["phones"].splitlines()]
-        numbers = [line for line in lines if line]
-        for index, number in enumerate(numbers, start=1):
-            try:
-                phone_validator(number)
-            except forms.ValidationError as exc:
-                raise forms.ValidationError(
-                    _(
-                        "Number %(index)s, “%(number)s”, is not a phone number a worker can "
-                        "dial. Use digits, spaces, brackets and dashes, with an optional + at "
-                        "the start, for example +977 1 4433 000 or 1098. Put each number on "
-                        "its own line."
-                    ),
-                    params={"index": index, "number": number[:40]},
-                    code="invalid_phone",
-                ) from exc
-        return "\n".join(numbers)
+        return "\n".join(clean_phone_numbers(self.cleaned_data["phones"].splitlines()))
 
     def clean_last_verified(self):
         day = self.cleaned_data["last_verified"]

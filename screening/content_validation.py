@@ -25,7 +25,7 @@ from screening.models import (
     Region,
     Section,
     SupportContact,
-    phone_validator,
+    clean_phone_numbers,
 )
 
 FORMAT = "recognise-and-refer-content"
@@ -312,15 +312,13 @@ def _check_phones(check: _Checker, where: str, value: Any) -> list[str] | None:
         if phone is None:
             continue
         try:
-            phone_validator(phone.strip())
+            phones += clean_phone_numbers([phone])
         except ValidationError:
             check.error(
                 f"{where}[{index}]",
                 f"'{_short(phone)}' is not a phone number (digits, spaces, brackets, dashes, "
                 "an optional + at the start)",
             )
-            continue
-        phones.append(phone.strip())
     return phones if len(phones) == len(value) else None
 
 

@@ -1,12 +1,16 @@
 """Content that editors maintain, and the anonymised usage records the checklist leaves behind."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from screening.choices import AgeBand, Answer, ContactKind, ContactScope, Setting
+from screening.versioning import keep_wording_version
 
 phone_validator = RegexValidator(
     regex=r"^\+?[0-9][0-9 ()-]{1,30}$",
@@ -17,11 +21,32 @@ phone_validator = RegexValidator(
 )
 
 
+def clean_phone_numbers(lines: Iterable[str]) -> list[str]:
+    """Return the numbers among lines, stripped, blanks left out; refuse one a worker cannot dial.
+
+    The one phone check: the model, the admin form and the content import all call it.
+    """
+    numbers = [line.strip() for line in lines if line.strip()]
+    for index, number in enumerate(numbers, start=1):
+        try:
+            phone_validator(number)
+        except ValidationError as exc:
+            raise ValidationError(
+                _(
+                    "Number %(index)s, “%(number)s”, is not a phone number a worker can "
+                    "dial. Use digits, spaces, brackets and dashes, with an optional + at "
+                    "the start, for example +977 1 4433 000 or 1098. Put each number on "
+                    "its own line."
+                ),
+                params={"index": index, "number": number[:40]},
+                code="invalid_phone",
+            ) from exc
+    return numbers
+
+
 def validate_phone_lines(value: str) -> None:
     """Validate every non-empty line of a phone list as one dialable number."""
-    for line in value.splitlines():
-        if line.strip():
-            phone_validator(line.strip())
+    clean_phone_numbers(value.splitlines())
 
 
 class ActiveQuerySet(models.QuerySet):
@@ -157,22 +182,13 @@ class Indicator(models.Model):
         return self.text
 
     def save(self, *args, **kwargs) -> None:
-        # Every write path (admin, import, shell, history revert) goes through here, so this
-        # is the one place that can promise a record always points at the wording answered.
+        # The rule itself lives in versioning.py, but it is called here on purpose, against
+        # the style guide's "no logic in save()": every write path (admin, import, shell,
+        # history revert) goes through save(), so this is the one place that can promise a
+        # record always points at the wording that was answered.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            wording = self.text_en or ""
-            current = self.current_version
-            if current is not None and current.text == wording:
-                return
-            version = self.versions.filter(text=wording).order_by("-number").first()
-            if version is None:
-                last = self.versions.order_by("-number").values_list("number", flat=True).first()
-                version = IndicatorVersion.objects.create(
-                    indicator=self, number=(last or 0) + 1, text=wording
-                )
-            self.current_version = version
-            Indicator.objects.filter(pk=self.pk).update(current_version=version)
+            keep_wording_version(self, indicator_model=Indicator, version_model=IndicatorVersion)
 
     save.alters_data = True
 

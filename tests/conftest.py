@@ -2,8 +2,10 @@
 
 import datetime
 import os
+import secrets
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, User
 from django.utils import translation
 
@@ -15,14 +17,30 @@ from screening.models import (
     Region,
     Section,
     SupportContact,
-    UsageAnswer,
-    UsageContactKind,
     UsageRecord,
 )
+from screening.recording import record_usage
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "a-long-test-password-42"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        metavar="YYYY-MM-DD",
+        help="Run the whole session as if today were this day (time-machine; the clock ticks on).",
+    )
+
+
+def pytest_configure(config):
+    day = config.getoption("--clock")
+    if day:
+        start = datetime.datetime.fromisoformat(day).replace(hour=9, tzinfo=datetime.UTC)
+        traveller = time_machine.travel(start, tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
 
 
 @pytest.fixture(autouse=True)
@@ -123,24 +141,20 @@ def make_record(
     answers: dict | None = None,
     contact_kinds: tuple[str, ...] = (),
 ) -> UsageRecord:
-    """Save a usage record; answers maps an Indicator to 'yes' or 'not_sure'."""
+    """Save a usage record through the production writer; answers maps an Indicator to an answer."""
     answers = answers or {}
-    record = UsageRecord.objects.create(
-        day=day or datetime.date(2026, 11, 2),
-        region=region,
+    saved = record_usage(
+        token=secrets.token_urlsafe(24),
+        answers={indicator.current_version_id: answer for indicator, answer in answers.items()},
+        region_id=region.pk if region else None,
         setting=setting,
         age_band=age_band,
         immediate_danger=immediate_danger,
-        noted_count=len(answers),
+        contact_kinds=list(contact_kinds),
+        today=day or datetime.date(2026, 11, 2),
     )
-    UsageAnswer.objects.bulk_create(
-        UsageAnswer(record=record, indicator_version=ind.current_version, answer=answer)
-        for ind, answer in answers.items()
-    )
-    UsageContactKind.objects.bulk_create(
-        UsageContactKind(record=record, kind=kind) for kind in contact_kinds
-    )
-    return record
+    assert saved, "a fresh token is never spent"
+    return UsageRecord.objects.latest("pk")
 
 
 @pytest.fixture

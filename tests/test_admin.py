@@ -1,6 +1,7 @@
 """The editors' admin: who gets in, what they can change, and how deletion is refused."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -354,7 +355,7 @@ def test_it_refuses_to_delete_an_answered_indicator_and_says_to_untick_active(
     page = editor_client.get(url).content.decode()
     assert "cannot be deleted" in page
     assert "untick “Active”" in page
-    assert "noted on 1 past checklists" in page
+    assert "used by past checklists" in page
     response = editor_client.post(url, {"post": "yes"})
     assert response.status_code == 200
     assert Indicator.objects.filter(pk=indicator.pk).exists()
@@ -381,7 +382,7 @@ def test_it_refuses_to_delete_a_section_that_holds_indicators(editor_client, con
     section = content["sections"][0]
     url = reverse("admin:screening_section_delete", args=[section.pk])
     response = editor_client.post(url, {"post": "yes"})
-    assert "holds 2 indicators" in response.content.decode()
+    assert "still holds indicators" in response.content.decode()
     assert Section.objects.filter(pk=section.pk).exists()
 
 
@@ -390,8 +391,29 @@ def test_it_refuses_to_delete_a_region_that_records_name(editor_client, content)
     make_record(region=region)
     url = reverse("admin:screening_region_delete", args=[region.pk])
     response = editor_client.post(url, {"post": "yes"})
-    assert "chosen on 1 past checklists" in response.content.decode()
+    assert "used by past checklists" in response.content.decode()
     assert Region.objects.filter(pk=region.pk).exists()
+
+
+def test_delete_refusals_give_no_count_that_would_show_one_more_checklist(editor_client, content):
+    indicator, region = content["indicators"]["venue"], content["region"]
+    pages = {
+        reverse("admin:screening_indicator_delete", args=[indicator.pk]): "Met at a test venue",
+        reverse("admin:screening_region_delete", args=[region.pk]): "North Province (Testland)",
+    }
+    for _ in range(6):
+        make_record(region=region, answers={indicator: "yes"})
+
+    def refusal(url: str) -> str:
+        html = editor_client.get(url).content.decode()
+        return re.search(r'<ul id="deleted-objects">(.*?)</ul>', html, re.S).group(1)
+
+    before = {url: refusal(url) for url in pages}
+    for url, name in pages.items():
+        assert f"{name}: used by past checklists" in before[url]
+        assert not re.search(r"\d", before[url]), before[url]
+    make_record(region=region, answers={indicator: "yes"})
+    assert {url: refusal(url) for url in pages} == before
 
 
 def test_it_deletes_an_indicator_nobody_answered(editor_client, content):

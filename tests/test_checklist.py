@@ -155,7 +155,7 @@ def test_stored_tables_have_no_column_that_could_identify_anyone(db):
             assert {col.name for col in description} == columns, table
 
 
-def test_result_shows_emergency_contacts_first_when_danger_flagged(worker_client, content):
+def test_result_puts_the_danger_panel_and_call_step_before_the_next_steps(worker_client, content):
     ind = content["indicators"]
     submit(worker_client, immediate_danger="yes", region="north", **{field(ind["venue"]): "yes"})
     html = worker_client.get(RESULT).content.decode()
@@ -404,3 +404,15 @@ def test_result_query_count_is_pinned_and_flat(
         response = worker_client.get(RESULT)
     assert response.status_code == 200
     assert response.content.decode().count('class="tag">Noted<') >= 33
+
+
+def test_not_sure_about_danger_is_not_stored_as_danger(worker_client, content):
+    ind = content["indicators"]
+    submit(worker_client, immediate_danger="not_sure", **{field(ind["venue"]): "yes"})
+    submit(worker_client, immediate_danger="yes", **{field(ind["venue"]): "yes"})
+    submit(worker_client, immediate_danger="no", **{field(ind["venue"]): "yes"})
+    assert list(UsageRecord.objects.order_by("pk").values_list("immediate_danger", flat=True)) == [
+        False,
+        True,
+        False,
+    ]

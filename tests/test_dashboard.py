@@ -11,13 +11,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from screening import stats
 from screening.choices import AgeBand, Answer, ContactKind, Setting
+from screening.dashboard_forms import quarter_label
 from screening.models import SupervisorScope
 from tests.conftest import make_record, make_region, make_user
 
 URL = reverse("screening:dashboard")
 EXPORT = reverse("screening:dashboard_export")
 Q2 = datetime.date(2026, 4, 1)  # quarter 2 of 2026: ended
+NOON = datetime.time(12, tzinfo=datetime.UTC)
 FEWER = "fewer than 5"
 
 
@@ -152,16 +155,30 @@ def test_a_filter_shows_one_group(supervisor_client, known):
     }
 
 
-def test_it_opens_on_the_latest_ended_quarter_and_never_the_current_one(supervisor_client, known):
-    make_record(day=datetime.date(2026, 8, 3), region=known["region"])
-    make_record(day=timezone.localdate(), region=known["region"])
+@pytest.mark.parametrize(
+    "today",
+    [
+        datetime.date(2026, 11, 25),
+        datetime.date(2027, 1, 1),  # the first day of a quarter and of a year
+        datetime.date(2027, 1, 15),
+        datetime.date(2030, 6, 30),  # the last day of a quarter
+    ],
+)
+def test_it_opens_on_the_latest_ended_quarter_and_never_the_current_one(
+    client, supervisor, known, time_machine, today
+):
+    time_machine.move_to(datetime.datetime.combine(today, NOON), tick=False)
+    supervisor_client = client
+    supervisor_client.force_login(supervisor)  # after the move, so the session is fresh
+    current = stats.quarter_start(today)
+    latest_ended = stats.quarter_start(current - datetime.timedelta(days=1))
+    make_record(day=latest_ended + datetime.timedelta(days=2), region=known["region"])
+    make_record(day=today, region=known["region"])
     response = supervisor_client.get(URL)
     options = re.findall(r'<option value="(\d{4}-Q\d)"', response.content.decode())
-    current = timezone.localdate()
-    current_code = f"{current.year}-Q{(current.month - 1) // 3 + 1}"
-    assert current_code not in options
-    assert options[0] == "2026-Q3"
-    assert "Quarter 3 of 2026" in text_of(response)
+    assert stats.quarter_code(current) not in options
+    assert options[0] == stats.quarter_code(latest_ended)
+    assert quarter_label(latest_ended) in text_of(response)
 
 
 def test_region_limited_supervisor_sees_only_their_regions(client, known):
@@ -200,14 +217,17 @@ def test_with_no_ended_quarter_it_says_so(supervisor_client, db):
     ("params", "message"),
     [
         ({"period": "last-week"}, "Choose one of the listed quarters"),
-        ({"period": "2026-Q4"}, "A quarter is shown once it has ended"),
+        ({"period": "CURRENT"}, "A quarter is shown once it has ended"),
         ({"period": "2026-Q2", "region": "atlantis"}, "Choose one of the listed options"),
         ({"period": "2026-Q2", "setting": "x" * 5000}, "Choose one of the listed options"),
         ({"period": "2026-Q2", "age_band": "99"}, "Choose one of the listed options"),
         ({"period": "2026-Q2", "region": "north", "setting": "street"}, "not more than one"),
     ],
 )
-def test_bad_filters_get_a_clear_message(supervisor_client, known, params, message):
+def test_bad_filters_get_a_clear_message(supervisor_client, known, time_machine, params, message):
+    time_machine.move_to(timezone.now(), tick=False)
+    if params["period"] == "CURRENT":
+        params = {"period": stats.quarter_code(stats.quarter_start(timezone.localdate()))}
     response = supervisor_client.get(URL, params)
     assert response.status_code == 400
     text = text_of(response)

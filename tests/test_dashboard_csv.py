@@ -126,3 +126,26 @@ def test_a_region_limited_export_has_only_those_regions(client, known):
     text = client.get(EXPORT, {"period": "2026-Q2"}).content.decode()
     assert "North Province" not in text
     assert "Checklists completed,,,Checklists,10" in text
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_every_editor_written_label_is_neutralised(supervisor_client, content, hostile):
+    region, section = content["region"], content["sections"][0]
+    region.name_en = f"{hostile} region"
+    region.save()
+    section.title_en = f"{hostile} section"
+    section.save()
+    for _ in range(6):
+        make_record(
+            day=datetime.date(2026, 5, 4),
+            region=region,
+            answers={content["indicators"]["venue"]: "yes"},
+            contact_kinds=("child_helpline",),
+        )
+    rows = rows_of(supervisor_client.get(EXPORT, {"period": "2026-Q2"}))
+    cells = {cell for row in rows for cell in row}
+    # Each label is there, made inert: a region name as an item, a section title as a group.
+    assert f"'{hostile} region" in cells
+    assert f"'{hostile} section" in cells
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell

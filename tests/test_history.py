@@ -218,3 +218,32 @@ def test_shipped_content_has_a_baseline_so_the_first_edit_can_be_reverted(editor
     assert set(contact.history.get().regions.values_list("region_id", flat=True)) == set(
         contact.regions.values_list("pk", flat=True)
     )
+
+
+@pytest.mark.parametrize("language", ["ne", "ur"])
+def test_versions_follow_the_english_wording_whatever_language_the_editors_screen_is_in(
+    editor_client, content, settings, language
+):
+    indicator = content["indicators"]["venue"]
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    url = reverse("admin:screening_indicator_change", args=[indicator.pk])
+    assert f'<html lang="{language}"' in editor_client.get(url).content.decode()
+
+    response = edit(
+        editor_client,
+        indicator,
+        text_en="Met at or near a test venue",
+        **{f"text_{language}": "अनुवादित वाक्य"},
+    )
+    assert response.status_code == 302
+    indicator.refresh_from_db()
+    assert list(indicator.versions.values_list("number", "text")) == [
+        (1, "Met at a test venue"),
+        (2, "Met at or near a test venue"),
+    ]
+    assert indicator.current_version.number == 2
+
+    edit(editor_client, indicator, **{f"text_{language}": "दोस्रो अनुवाद"})
+    indicator.refresh_from_db()
+    assert indicator.versions.count() == 2
+    assert indicator.current_version.number == 2

@@ -125,3 +125,14 @@ def test_contact_kinds_shown_are_listed_once():
         "anti_trafficking",
         "shelter",
     ]
+
+
+@pytest.mark.parametrize("danger", ["yes", "not_sure", "no", ""])
+def test_signs_noted_always_bring_the_keep_the_child_safe_step_once(danger):
+    steps = keys(immediate_danger=danger, noted_count=2)
+    assert steps.count("keep-safe") == 1
+    assert steps.index("keep-safe") < steps.index("record-and-follow-up")
+
+
+def test_nothing_noted_and_no_danger_has_no_keep_safe_step():
+    assert "keep-safe" not in keys(immediate_danger="no", noted_count=0)

@@ -214,3 +214,76 @@ def test_production_static_files_are_hashed_and_compressed(tmp_path):
     assert hashed, "no hashed site.css"
     assert list((tmp_path / "screening").glob("site.*.css.gz"))
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_a_real_request_that_fails_logs_no_form_contents_or_client_details(
+    caplog, worker, content, monkeypatch
+):
+    import logging
+    import re
+
+    from django.test import Client
+
+    client = Client(
+        raise_request_exception=False, REMOTE_ADDR="10.1.2.3", HTTP_USER_AGENT="SecretPhone/1.0"
+    )
+    client.force_login(worker)
+    page = client.get(reverse("screening:checklist")).content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    answer = f"v{content['indicators']['venue'].current_version_id}"
+
+    def fail_quoting_values(**kwargs):
+        raise OperationalError(f'duplicate key value (token_hash)=("{kwargs["token"]}")')
+
+    monkeypatch.setattr("screening.views.record_usage", fail_quoting_values)
+    # caplog's handler joins the logger after the handlers the settings gave it, so it sees each
+    # record as those handlers' filters left it: what the deployment's log would carry.
+    logger = logging.getLogger("django.request")
+    logger.addHandler(caplog.handler)
+    try:
+        response = client.post(
+            reverse("screening:checklist"),
+            {"token": token, answer: "yes", "immediate_danger": "yes", "region": "north"},
+        )
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert response.status_code == 503
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert records, "the failure was logged"
+    for record in records:
+        assert record.request == "POST /checklist/"
+    text = caplog.text
+    assert "OperationalError" in text
+    for secret in (token, "10.1.2.3", "SecretPhone", "north"):
+        assert secret not in text, secret
+
+
+def test_a_request_at_minute_20_keeps_the_session_alive_at_minute_40(
+    worker, password, time_machine
+):
+    import datetime
+
+    from django.test import Client
+    from django.utils import timezone
+
+    start = timezone.now()
+    time_machine.move_to(start, tick=False)
+    busy, idle = Client(), Client()
+    for client in (busy, idle):
+        response = client.post(
+            reverse("login"), {"username": worker.username, "password": password}
+        )
+        assert response.status_code == 302
+    # A page that only reads: the session must slide with use, not only when a view writes to it.
+    guidance = reverse("screening:guidance")
+
+    def signed_in(client, minutes: int) -> bool:
+        time_machine.move_to(start + datetime.timedelta(minutes=minutes), tick=False)
+        response = client.get(guidance)
+        assert response.status_code in (200, 302)
+        return response.status_code == 200
+
+    assert signed_in(busy, 20)
+    assert signed_in(busy, 40)  # 40 minutes after signing in, 20 after the last request
+    assert not signed_in(idle, 40)  # the same 40 minutes, without a request at minute 20
+    assert not signed_in(busy, 71)  # 31 idle minutes after minute 40

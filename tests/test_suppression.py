@@ -5,10 +5,13 @@ from fractions import Fraction
 
 import pytest
 
+from screening import suppression
 from screening.suppression import (
     Count,
     Relation,
     Status,
+    SuppressionLoopError,
+    attack,
     complements,
     label,
     min_cell,
@@ -271,3 +274,76 @@ def test_complements_found_once_publish_the_same_figures_again():
         counts, relations=relations, views=views, threshold=T, hidden=complements(first)
     )
     assert again == first
+
+
+# The code's own attack, and its loops ------------------------------------------------------
+
+# x is small (2); y and z are hidden (12 and 10); y = x + z, and S1 = x + y, S2 = y + z are shown.
+# Bounds alone leave x anywhere in 1..4 (y in 10..13, z in 9..12 fit every one), but the three
+# sums have one solution only, and it gives x away.
+EXACT_COUNTS = {"x": 2, "y": 12, "z": 10, "S1": 14, "S2": 22}
+EXACT_RELATIONS = [
+    Relation("y", ("x", "z")),
+    Relation("S1", ("x", "y")),
+    Relation("S2", ("y", "z")),
+]
+
+
+def test_the_attack_solves_sums_exactly_where_bounds_leave_a_small_cell_open():
+    status = {
+        "x": Status.SMALL,
+        "y": Status.HIDDEN,
+        "z": Status.HIDDEN,
+        "S1": Status.SHOWN,
+        "S2": Status.SHOWN,
+    }
+    published = {
+        key: Count(None if s != Status.SHOWN else EXACT_COUNTS[key], s) for key, s in status.items()
+    }
+    # The independent reader above agrees: bounds alone do not pin x, the sums do.
+    assert len(feasible_values(published, EXACT_RELATIONS, T, 60)["x"]) == 1
+    found = attack(
+        EXACT_COUNTS,
+        status=status,
+        displayed=set(EXACT_COUNTS),
+        relations=EXACT_RELATIONS,
+        threshold=T,
+    )
+    assert found == {"x"}
+
+
+def test_what_publish_shows_leaves_the_codes_own_attack_nothing():
+    for counts, relations, views in [
+        (EXACT_COUNTS, EXACT_RELATIONS, {"S1": list(EXACT_COUNTS)}),
+        table(
+            dict(
+                zip(itertools.product(range(3), range(3)), [1, 6, 0, 6, 1, 9, 0, 9, 1], strict=True)
+            )
+        ),
+    ]:
+        published = publish(counts, relations=relations, views=views, threshold=T)
+        status = {key: count.status for key, count in published.items()}
+        assert any(s == Status.SMALL for s in status.values())
+        assert (
+            attack(counts, status=status, displayed=set(counts), relations=relations, threshold=T)
+            == set()
+        )
+
+
+def test_a_propagation_that_does_not_settle_fails_with_a_clear_error(monkeypatch):
+    monkeypatch.setattr(suppression, "MAX_STEPS_PER_RELATION", 1)
+    status = {
+        "x": Status.SMALL,
+        "y": Status.HIDDEN,
+        "z": Status.HIDDEN,
+        "S1": Status.SHOWN,
+        "S2": Status.SHOWN,
+    }
+    with pytest.raises(SuppressionLoopError, match="did not settle"):
+        attack(
+            EXACT_COUNTS,
+            status=status,
+            displayed=set(EXACT_COUNTS),
+            relations=EXACT_RELATIONS,
+            threshold=T,
+        )

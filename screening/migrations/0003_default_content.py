@@ -12,6 +12,8 @@ migration wrote. Editors change it afterwards in the admin.
 
 from django.db import migrations
 
+from screening.versioning import keep_wording_version
+
 RAFFERTY = (
     "Rafferty, Y. (2016). Challenges to the rapid identification of children who have been "
     "trafficked for commercial sexual exploitation. Child Abuse & Neglect, 52, 158–168"
@@ -1002,12 +1004,11 @@ def add_default_content(apps, schema_editor):
                 active=True,
                 **_translated(text=data["text"], help=data["help"], guidance=data["guidance"]),
             )
-            # The model's save() that keeps versions is not available here, so do its work.
-            version = IndicatorVersion.objects.create(
-                indicator=indicator, number=1, text=data["text"]
+            # Historical models have no custom save(): call the rule it calls, with these
+            # models. The English wording is data["text"], so this makes version 1 of it.
+            keep_wording_version(
+                indicator, indicator_model=Indicator, version_model=IndicatorVersion
             )
-            indicator.current_version = version
-            indicator.save(update_fields=["current_version"])
 
     for position, data in enumerate(GUIDANCE, start=1):
         Guidance.objects.create(

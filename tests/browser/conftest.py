@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -16,6 +17,16 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Runs before the page's own code (Playwright injects it outside the page's CSP): every
+# violation the browser reports to the page is written to the console, where the watch reads it.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(
+    "Content Security Policy violation: " + event.violatedDirective + " blocked " +
+    (event.blockedURI || "inline code") + " on " + event.documentURI
+  );
+});
+"""
 
 
 def pytest_collection_modifyitems(items):
@@ -64,9 +75,51 @@ def chromium(serialized_contents):
         browser.close()
 
 
+class Watch:
+    """Every request the pages of a browser context make, and every CSP violation they meet."""
+
+    def __init__(self, live_server_url: str) -> None:
+        self.origin = urlsplit(live_server_url)[:2]
+        self.requests: list[str] = []
+        self.foreign: list[str] = []
+        self.violations: list[str] = []
+
+    def attach(self, context) -> None:
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("request", self.on_request)
+        context.on("console", self.on_console)
+
+    def on_request(self, request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in ("data", "blob", "about"):
+            return  # nothing leaves the browser
+        self.requests.append(request.url)
+        if url[:2] != self.origin:
+            self.foreign.append(request.url)
+
+    def on_console(self, message) -> None:
+        # The listener above, and Chromium's own "Refused to ... Content Security Policy" lines
+        # (those come even with JavaScript off).
+        if "Content Security Policy" in message.text:
+            self.violations.append(message.text)
+
+    def problems(self) -> list[str]:
+        return [f"third-party request: {url}" for url in self.foreign] + self.violations
+
+
 @pytest.fixture
-def page(chromium):
+def watch(live_server):
+    """Fail the test when any page it opened reached past the live server or broke the CSP."""
+    watch = Watch(live_server.url)
+    yield watch
+    if watch.problems():
+        pytest.fail("\n".join(watch.problems()), pytrace=False)
+
+
+@pytest.fixture
+def page(chromium, watch):
     context = chromium.new_context(viewport={"width": 360, "height": 740})
+    watch.attach(context)
     page = context.new_page()
     yield page
     context.close()

@@ -1,7 +1,6 @@
 """The real flow in Chromium: keyboard only, axe-core on every frontline page, page weight."""
 
 import gzip
-import re
 
 import pytest
 
@@ -80,10 +79,11 @@ def test_checklist_fits_a_360_pixel_screen(live_server, page, sign_in, worker_us
     assert overflow <= 0
 
 
-def test_checklist_works_with_javascript_off(live_server, chromium, worker_user, password):
+def test_checklist_works_with_javascript_off(live_server, chromium, watch, worker_user, password):
     context = chromium.new_context(
         java_script_enabled=False, viewport={"width": 360, "height": 740}
     )
+    watch.attach(context)
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", worker_user.username)
@@ -145,5 +145,18 @@ def test_pages_stay_well_under_50_kb_compressed(live_server, page, sign_in, work
         page.wait_for_load_state("networkidle")
         total = sum(sizes.values())
         assert total < 50_000, (path, sizes)
-        third_party = [u for u in sizes if not re.match(re.escape(live_server.url), u)]
-        assert not third_party
+    # Third-party requests of any kind fail every browser test (the watch fixture).
+
+
+def test_no_page_reaches_past_the_site_or_breaks_the_csp(
+    live_server, page, sign_in, worker_user, watch
+):
+    page.goto(f"{live_server.url}/accounts/login/")
+    result_page(live_server, page, sign_in, worker_user)
+    for path in ["/", "/checklist/", "/guidance/", "/contacts/"]:
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+    # The watch saw the pages and their files, and nothing else.
+    assert any(url.endswith(".css") for url in watch.requests)
+    assert any("/checklist/result/" in url for url in watch.requests)
+    assert watch.problems() == []
