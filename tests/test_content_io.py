@@ -19,7 +19,7 @@ from screening.models import (
     SupportContact,
     UsageAnswer,
 )
-from tests.conftest import make_guidance, make_record
+from tests.conftest import make_guidance, make_record, sign_in
 
 MODELS = (Region, Section, Indicator, Guidance, SupportContact)
 
@@ -438,7 +438,7 @@ def test_it_asks_the_editor_to_confirm_before_importing(editor_client, content):
 
 @pytest.mark.parametrize("role", ["worker", "supervisor"])
 def test_it_keeps_other_roles_away_from_content_transfer(client, content, role, request):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     before = snapshot()
     for url in (
         reverse("admin:screening_content_transfer"),
