@@ -206,6 +206,11 @@ BAD_FILES = {
     ),
     "NaN": (lambda: b'{"version": NaN}', "NaN"),
     "deep nesting": (deep_nesting, "nested too deeply"),
+    "integer of 4,301 digits": (lambda: b"[" + b"9" * 4301 + b"]", "too large to read"),
+    "object nested in a list item": (
+        lambda: with_change(set_in("regions", "code", {"a": [[[[]]]]})),
+        "regions[0].code",
+    ),
     "huge": (lambda: b" " * (content_io.MAX_FILE_BYTES + 1), "larger than"),
     "unknown item key": (
         lambda: with_change(set_in("indicators", "is_admin", True)),
@@ -425,6 +430,15 @@ def test_it_shows_the_problems_of_a_bad_upload_and_changes_nothing(editor_client
     html = response.content.decode()
     assert "nothing was changed" in html
     assert "indicators[0].section: unknown section &#x27;nowhere&#x27;" in html
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("raw", [b"[" + b"9" * 4301 + b"]", b"[" * 50_000, b"\xff\xfe{", b"1e999"])
+def test_every_malformed_upload_gets_a_400_with_a_message(editor_client, content, raw):
+    before = snapshot()
+    response = editor_client.post(reverse("admin:screening_content_transfer"), upload(raw))
+    assert response.status_code == 400
+    assert "nothing was changed" in response.content.decode()
     assert snapshot() == before
 
 

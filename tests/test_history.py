@@ -140,6 +140,7 @@ def test_it_reverts_a_contact_with_its_regions(editor_client, content):
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.phones == "+977 1 555 0101"
+    assert list(contact.regions.all()) == [content["region"]]
 
 
 def test_it_keeps_the_history_of_deleted_guidance(editor_client, editor, db):
