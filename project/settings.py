@@ -304,8 +304,8 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = (
     or [f"https://{host}" for host in ALLOWED_HOSTS if host[:1].isalnum()]
     or [f"http://localhost:{os.environ.get('PORT', '8000')}"]
 )
-OTP_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID") or urlsplit(
-    OTP_WEBAUTHN_ALLOWED_ORIGINS[0]
-).hostname
+OTP_WEBAUTHN_RP_ID = (
+    os.environ.get("WEBAUTHN_RP_ID") or urlsplit(OTP_WEBAUTHN_ALLOWED_ORIGINS[0]).hostname
+)
 # A passkey is the second step after the password, never a way to skip it.
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False

@@ -78,9 +78,7 @@ def pending_totp_device(user: AbstractBaseUser) -> TOTPDevice:
     """The unconfirmed authenticator being set up, made on first use."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
     if device is None:
-        device = TOTPDevice.objects.create(
-            user=user, name="Authenticator app", confirmed=False
-        )
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
     return device
 
 
@@ -119,4 +117,3 @@ def check_code(user: AbstractBaseUser, code: str) -> tuple[object | None, bool]:
         if device.verify_token(code):
             return device, False
     return None, bool(devices) and not allowed
-

@@ -58,7 +58,8 @@ def setup(request: HttpRequest) -> HttpResponse:
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             request.session[FRESH_CODES] = two_factor.new_recovery_codes(user)
-            return redirect(f"{reverse('two_factor:recovery_codes')}?{urlencode({'next': _next_url(request)})}")
+            query = urlencode({"next": _next_url(request)})
+            return redirect(f"{reverse('two_factor:recovery_codes')}?{query}")
         form.add_error("code", _("That code did not match. Check the time on your phone."))
     return render(
         request,
