@@ -596,3 +596,6 @@ class SupervisorScopeAdmin(admin.ModelAdmin):
             kwargs["queryset"] = get_user_model().objects.filter(groups__name=roles.SUPERVISORS)
             kwargs["help_text"] = _("A member of the Supervisors group.")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+from screening import admin_accounts  # noqa: E402, F401  (registers the User admin)
