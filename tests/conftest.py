@@ -70,6 +70,7 @@ def pass_second_factor(client, user: User) -> None:
         device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
     response = client.post(reverse("two_factor:verify"), {"code": f"{totp(device.bin_key):06d}"})
     assert response.status_code == 302, response.content.decode()
+    assert client.session.get("otp_device_id"), "the second factor was not accepted"
 
 
 def sign_in(client, user: User) -> None:
