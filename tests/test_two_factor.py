@@ -34,7 +34,7 @@ def sign_in_with_password(client, user, password) -> None:
     ("role", "url"), [("editor", "/admin/"), ("supervisor", DASHBOARD), ("editor", DASHBOARD)]
 )
 def test_password_alone_sends_staff_to_set_up_a_second_factor(
-    client, role, url, password, request, settings
+    client, db, role, url, password, request, settings
 ):
     settings.DEBUG = True  # on in every mode
     sign_in_with_password(client, request.getfixturevalue(role), password)
