@@ -264,6 +264,8 @@ STORAGES = {
 # Development and tests serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# No other site needs these files (Cross-Origin-Resource-Policy: same-origin says so too).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("rr",)
 CRISPY_TEMPLATE_PACK = "rr"

@@ -43,6 +43,7 @@ def test_static_files_keep_their_own_caching(client, db):
     response = client.get("/static/screening/site.css")
     assert "Cache-Control" in response
     assert "no-store" not in response["Cache-Control"]
+    assert "Access-Control-Allow-Origin" not in response
 
 
 def test_the_503_page_is_never_stored(worker_client, monkeypatch):
