@@ -43,8 +43,8 @@ def needs_second_factor(user: AbstractBaseUser, *, path: str) -> bool:
     return path.startswith(SUPERVISOR_PREFIXES) and user.has_perm("screening.view_dashboard")
 
 
-def is_staff_role(user: AbstractBaseUser) -> bool:
-    """Editors, supervisors and superusers: those for whom a second factor is never optional."""
+def second_factor_required(user: AbstractBaseUser) -> bool:
+    """Whether the set-up page tells this user the second factor is required (any page)."""
     return (
         user.is_superuser
         or user.is_staff

@@ -68,7 +68,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             "form": form,
             "device": device,
             "secret": two_factor.totp_secret(device) if device else "",
-            "required": two_factor.is_staff_role(user),
+            "required": two_factor.second_factor_required(user),
             "codes_left": two_factor.recovery_codes_left(user),
             "next": _next_url(request),
         },
