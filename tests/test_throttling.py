@@ -136,3 +136,11 @@ def test_the_lockout_page_says_what_actually_works(client, worker):
 def test_a_successful_sign_in_leaves_no_access_log(client, worker, password):
     assert sign_in_from(client, WORKER_PHONE, worker.username, password).status_code == 302
     assert AccessLog.objects.count() == 0
+
+
+def test_tries_during_a_lock_do_not_make_it_longer(client, worker, password):
+    fail_from(client, ATTACKER, worker.username)
+    locked_at = AccessAttempt.objects.get().attempt_time
+    for _ in range(3):
+        assert sign_in_from(client, ATTACKER, worker.username, password).status_code == 429
+    assert AccessAttempt.objects.get().attempt_time == locked_at
