@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -57,17 +58,26 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "screening",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get these headers too.
+    "screening.headers.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "screening.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -122,11 +132,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "screening:start"
 LOGOUT_REDIRECT_URL = "screening:start"
 
-# Login throttling (django-axes): lock a username+IP pair after repeated failures.
+# How many reverse proxies (nginx, a load balancer) stand in front of the app; each appends
+# to X-Forwarded-For. 0: clients connect directly. "true"/"yes" count as 1.
+_behind_proxy = os.environ.get("BEHIND_PROXY", "").strip().lower()
+BEHIND_PROXY = 1 if _behind_proxy in {"true", "yes", "on"} else env_int("BEHIND_PROXY", 0)
+
+# Login throttling (django-axes, screening/throttling.py): a username+address pair is locked
+# after AXES_FAILURE_LIMIT failures; an address on its own after
+# SCREENING_ADDRESS_FAILURE_LIMIT failures on any usernames (password spraying).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+SCREENING_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "screening.throttling.Handler"
+AXES_CLIENT_IP_CALLABLE = "screening.throttling.request_client_address"
 AXES_RESET_ON_SUCCESS = True
+# Tries during a lock do not extend it: a lock always ends after the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
@@ -144,17 +166,49 @@ SECURE = not DEBUG and not TESTING and not env_bool("INSECURE_HTTP")
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 LANGUAGE_COOKIE_SECURE = SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if SECURE:
+    # __Host- cookies are refused by browsers unless Secure, host-only and for path /.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-language"
 SECURE_SSL_REDIRECT = SECURE and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000) if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE and env_bool("SECURE_HSTS_PRELOAD", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # "no-referrer" would make browsers send "Origin: null" on our own form posts (CSRF fails);
 # same-origin still sends nothing to any other site.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# No page uses a camera, microphone, location, payments or sensors; passkeys are allowed
+# on this origin only.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {"publickey-credentials-create": ["self"], "publickey-credentials-get": ["self"]}
 
 # The pages load only their own stylesheet and script; nothing inline, nothing third-party.
 CONTENT_SECURITY_POLICY = {
@@ -210,6 +264,8 @@ STORAGES = {
 # Development and tests serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# No other site needs these files (Cross-Origin-Resource-Policy: same-origin says so too).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("rr",)
 CRISPY_TEMPLATE_PACK = "rr"
@@ -233,6 +289,25 @@ LOGGING = {
     },
 }
 
-# Keep only what throttling needs: no log of successful sign-ins with their IP and browser.
-AXES_DISABLE_ACCESS_SUCCESS_LOG = True
+# Keep only what throttling needs: no log of successful sign-ins with their IP and browser
+# (AXES_DISABLE_ACCESS_LOG is the name django-axes 8 reads), no permanent failure log.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# Second factor (screening/two_factor.py): always on for editors, supervisors and superusers;
+# for frontline workers optional unless this is on.
+SCREENING_REQUIRE_2FA_FOR_WORKERS = env_bool("SCREENING_REQUIRE_2FA_FOR_WORKERS")
+OTP_TOTP_ISSUER = "Recognise & Refer"
+OTP_WEBAUTHN_RP_NAME = "Recognise & Refer"
+# Passkeys work only on the origins listed here (https, or http on localhost).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = (
+    env_list("WEBAUTHN_ORIGINS")
+    or CSRF_TRUSTED_ORIGINS
+    or [f"https://{host}" for host in ALLOWED_HOSTS if host[:1].isalnum()]
+    or [f"http://localhost:{os.environ.get('PORT', '8000')}"]
+)
+OTP_WEBAUTHN_RP_ID = (
+    os.environ.get("WEBAUTHN_RP_ID") or urlsplit(OTP_WEBAUTHN_ALLOWED_ORIGINS[0]).hostname
+)
+# A passkey is the second step after the password, never a way to skip it.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False

@@ -461,6 +461,27 @@ class SupportContactAdmin(ContentAdmin):
         (_("Order and visibility"), {"fields": ("position", "active", "worker_view")}),
     )
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history builds the revert form from the contact as it is now, so the regions
+        # would stay as they are; start the form from the regions that version had.
+        version = self.model.history.filter(id=object_id, history_id=version_id).first()
+        if version is not None:
+            request.reverted_regions = [row.region_id for row in version.regions.all()]
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        regions = getattr(request, "reverted_regions", None)
+        if regions is None:
+            return form
+
+        class RevertForm(form):
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, **form_kwargs)
+                self.initial["regions"] = regions
+
+        return RevertForm
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "website":
             kwargs["assume_scheme"] = "https"
@@ -544,3 +565,6 @@ class SupervisorScopeAdmin(admin.ModelAdmin):
             kwargs["queryset"] = get_user_model().objects.filter(groups__name=roles.SUPERVISORS)
             kwargs["help_text"] = _("A member of the Supervisors group.")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+from screening import admin_accounts  # noqa: E402, F401  (registers the User admin)

@@ -129,6 +129,11 @@ def loads(raw: bytes | str) -> Any:
                 "it may be cut short or edited by hand"
             ]
         ) from exc
+    except ValueError as exc:
+        # Python refuses to read an integer of more than 4,300 digits (and similar limits).
+        raise ContentFileError(
+            ["the file holds a value too large to read (a number with thousands of digits?)"]
+        ) from exc
     except RecursionError as exc:
         raise ContentFileError(["the file is nested too deeply to be a content file"]) from exc
 

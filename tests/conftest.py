@@ -7,7 +7,10 @@ import secrets
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
+from django.urls import reverse
 from django.utils import translation
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screening import roles
 from screening.choices import ContactKind, ContactScope
@@ -78,21 +81,38 @@ def editor(db) -> User:
     return make_user("editor1", roles.EDITORS, is_staff=True)
 
 
+def pass_second_factor(client, user: User) -> None:
+    """The second sign-in step as a person takes it: a code from their authenticator app."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+    response = client.post(reverse("two_factor:verify"), {"code": f"{totp(device.bin_key):06d}"})
+    assert response.status_code == 302, response.content.decode()
+    assert client.session.get("otp_device_id"), "the second factor was not accepted"
+
+
+def sign_in(client, user: User) -> None:
+    """Sign in (the password step is skipped); staff then pass their second factor."""
+    client.force_login(user)
+    if user.is_staff or user.is_superuser or user.has_perm("screening.view_dashboard"):
+        pass_second_factor(client, user)
+
+
 @pytest.fixture
 def worker_client(client, worker):
-    client.force_login(worker)
+    sign_in(client, worker)
     return client
 
 
 @pytest.fixture
 def supervisor_client(client, supervisor):
-    client.force_login(supervisor)
+    sign_in(client, supervisor)
     return client
 
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     return client
 
 

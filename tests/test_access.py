@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import sign_in
+
 FRONTLINE_PAGES = ["screening:checklist", "screening:guidance", "screening:contacts"]
 
 
@@ -26,13 +28,13 @@ def test_frontline_pages_send_anonymous_to_sign_in(client, db, name):
 @pytest.mark.parametrize("role", ["worker", "supervisor", "editor"])
 @pytest.mark.parametrize("name", ["screening:start", *FRONTLINE_PAGES])
 def test_every_role_can_use_the_frontline_pages(client, db, request, role, name):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     assert client.get(reverse(name)).status_code == 200
 
 
 @pytest.mark.parametrize("role", ["worker", "supervisor", "editor"])
 def test_every_role_gets_the_result_flow(client, db, request, role):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     # Without a checklist in the session, the result sends the user to the checklist.
     response = client.get(reverse("screening:result"))
     assert response.status_code == 302
@@ -47,7 +49,7 @@ def test_anonymous_use_can_be_switched_on(client, db, settings, name):
 
 @pytest.mark.parametrize("role", ["worker", "supervisor"])
 def test_admin_is_closed_to_workers_and_supervisors(client, db, request, role):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
@@ -65,9 +67,9 @@ def test_sign_out_is_post_only(worker_client):
 
 
 def test_menu_shows_the_dashboard_only_to_supervisors(client, worker, supervisor):
-    client.force_login(worker)
+    sign_in(client, worker)
     assert "Dashboard" not in client.get("/").content.decode()
-    client.force_login(supervisor)
+    sign_in(client, supervisor)
     assert "Dashboard" in client.get("/").content.decode()
 
 

@@ -18,7 +18,7 @@ from screening.models import (
     SupervisorScope,
     SupportContact,
 )
-from tests.conftest import make_contact, make_guidance, make_record
+from tests.conftest import make_contact, make_guidance, make_record, sign_in
 
 CONTENT = ["region", "section", "indicator", "guidance", "supportcontact"]
 
@@ -65,7 +65,7 @@ def test_it_opens_every_content_page_for_an_editor(editor_client, content):
 
 @pytest.mark.parametrize("role", ["worker", "supervisor"])
 def test_it_keeps_workers_and_supervisors_out_of_every_admin_page(client, content, role, request):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     for url in content_pages(content):
         response = client.get(url)
         assert response.status_code in (302, 403), url
@@ -124,7 +124,7 @@ def test_it_lets_editors_view_but_never_change_indicator_versions(editor_client,
 
 def test_it_lets_a_superuser_limit_a_supervisor_to_regions(client, content, supervisor):
     admin_user = User.objects.create_superuser("root", password="a-long-test-password-42")
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     response = client.post(
         reverse("admin:screening_supervisorscope_add"),
         {"user": supervisor.pk, "regions": [content["region"].pk]},

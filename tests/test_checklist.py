@@ -15,7 +15,7 @@ from screening.models import (
     UsageContactKind,
     UsageRecord,
 )
-from tests.conftest import make_indicator, make_section
+from tests.conftest import make_indicator, make_section, sign_in
 
 CHECKLIST = reverse("screening:checklist")
 RESULT = reverse("screening:result")
@@ -192,7 +192,7 @@ def test_submitting_the_same_form_twice_saves_one_record(worker_client, content)
 
 def test_a_spent_token_saves_nothing_even_when_the_session_forgot_it(client, worker, content):
     ind = content["indicators"]
-    client.force_login(worker)
+    sign_in(client, worker)
     token = start_checklist(client)
     client.post(CHECKLIST, {"token": token, field(ind["venue"]): "yes"})
     # A second device or a restored session sends the same form again.
@@ -313,7 +313,7 @@ def test_wrong_types_and_repeated_values_never_give_a_500(worker_client, content
 
 def test_missing_csrf_token_is_refused_with_a_clear_page(worker, content):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(worker)
+    sign_in(client, worker)
     token = start_checklist(client)
     response = client.post(
         CHECKLIST, {"token": token, field(content["indicators"]["venue"]): "yes"}

@@ -19,7 +19,7 @@ from screening.models import (
     SupportContact,
     UsageAnswer,
 )
-from tests.conftest import make_guidance, make_record
+from tests.conftest import make_guidance, make_record, sign_in
 
 MODELS = (Region, Section, Indicator, Guidance, SupportContact)
 
@@ -206,6 +206,11 @@ BAD_FILES = {
     ),
     "NaN": (lambda: b'{"version": NaN}', "NaN"),
     "deep nesting": (deep_nesting, "nested too deeply"),
+    "integer of 4,301 digits": (lambda: b"[" + b"9" * 4301 + b"]", "too large to read"),
+    "object nested in a list item": (
+        lambda: with_change(set_in("regions", "code", {"a": [[[[]]]]})),
+        "regions[0].code",
+    ),
     "huge": (lambda: b" " * (content_io.MAX_FILE_BYTES + 1), "larger than"),
     "unknown item key": (
         lambda: with_change(set_in("indicators", "is_admin", True)),
@@ -428,6 +433,15 @@ def test_it_shows_the_problems_of_a_bad_upload_and_changes_nothing(editor_client
     assert snapshot() == before
 
 
+@pytest.mark.parametrize("raw", [b"[" + b"9" * 4301 + b"]", b"[" * 50_000, b"\xff\xfe{", b"1e999"])
+def test_every_malformed_upload_gets_a_400_with_a_message(editor_client, content, raw):
+    before = snapshot()
+    response = editor_client.post(reverse("admin:screening_content_transfer"), upload(raw))
+    assert response.status_code == 400
+    assert "nothing was changed" in response.content.decode()
+    assert snapshot() == before
+
+
 def test_it_asks_the_editor_to_confirm_before_importing(editor_client, content):
     data = upload(json.dumps(valid_file()).encode())
     del data["confirm"]
@@ -438,7 +452,7 @@ def test_it_asks_the_editor_to_confirm_before_importing(editor_client, content):
 
 @pytest.mark.parametrize("role", ["worker", "supervisor"])
 def test_it_keeps_other_roles_away_from_content_transfer(client, content, role, request):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     before = snapshot()
     for url in (
         reverse("admin:screening_content_transfer"),

@@ -8,7 +8,7 @@ import pytest
 
 from screening.dashboard_views import neutralise
 from tests import test_dashboard
-from tests.conftest import make_indicator, make_record
+from tests.conftest import make_indicator, make_record, sign_in
 from tests.test_dashboard import EXPORT, FEWER, URL, table_rows
 
 # The same known quarter as the page's tests.
@@ -110,9 +110,9 @@ def test_neutralise(value, expected):
 
 def test_export_is_refused_to_others(client, worker, editor, known):
     assert client.get(EXPORT).status_code == 302
-    client.force_login(worker)
+    sign_in(client, worker)
     assert client.get(EXPORT).status_code == 403
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get(EXPORT).status_code == 403
 
 
@@ -122,7 +122,7 @@ def test_a_region_limited_export_has_only_those_regions(client, known):
 
     limited = make_user("limited-csv", "Supervisors")
     SupervisorScope.objects.create(user=limited).regions.set([known["other_region"]])
-    client.force_login(limited)
+    sign_in(client, limited)
     text = client.get(EXPORT, {"period": "2026-Q2"}).content.decode()
     assert "North Province" not in text
     assert "Checklists completed,,,Checklists,10" in text

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section, SupportContact
-from tests.conftest import make_guidance, make_record
+from tests.conftest import make_guidance, make_record, sign_in
 
 
 def submitted(response) -> dict:
@@ -140,6 +140,7 @@ def test_it_reverts_a_contact_with_its_regions(editor_client, content):
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.phones == "+977 1 555 0101"
+    assert list(contact.regions.all()) == [content["region"]]
 
 
 def test_it_keeps_the_history_of_deleted_guidance(editor_client, editor, db):
@@ -192,7 +193,7 @@ def test_it_lets_editors_open_the_revert_page_but_workers_cannot(client, worker,
     region = content["region"]
     historical = region.history.latest()
     url = reverse("admin:screening_region_simple_history", args=[region.pk, historical.history_id])
-    client.force_login(worker)
+    sign_in(client, worker)
     response = client.post(url, {"name_en": "Hijacked", "code": region.code, "position": 0})
     assert response.status_code == 302
     assert Region.objects.get(pk=region.pk).name_en == "North Province"

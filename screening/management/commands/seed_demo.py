@@ -9,8 +9,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from screening import roles
+from screening import roles, two_factor
 from screening.models import UsageRecord
 
 DEMO_ACCOUNTS = [
@@ -46,6 +47,18 @@ class Command(BaseCommand):
             "Demo accounts: worker, supervisor, editor, admin. Password: "
             + ("(from DEMO_PASSWORD)" if os.environ.get("DEMO_PASSWORD") else password)
         )
+        # Staff need a second factor: give each an authenticator key to add to an app.
+        for username, *_flags in DEMO_ACCOUNTS:
+            if username == "worker":
+                continue
+            user = User.objects.get(username=username)
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="Demo phone", confirmed=True)
+            self.stdout.write(
+                f"{username}: authenticator key {two_factor.totp_secret(device)}  "
+                f"({device.config_url})"
+            )
         if not UsageRecord.objects.exists():
             from screening.synthetic import generate_usage
 
