@@ -24,6 +24,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from screening import admin_transfer, roles
+from screening.admin_reviews import ReviewedContentMixin
 from screening.models import (
     Guidance,
     Indicator,
@@ -55,8 +56,8 @@ def worker_link(anchor: str, *, shown: bool, page: str = "screening:checklist") 
     )
 
 
-class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """History, per-language fields and a plain refusal to delete what records refer to."""
+class ContentAdmin(ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """History, per-language fields, translation review, and no delete of what records use."""
 
     def protected_reasons(self, objs) -> list[str]:
         """Say why each of objs must be retired rather than deleted; empty if none must."""
