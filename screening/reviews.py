@@ -36,7 +36,9 @@ REGISTRY: dict[str, Translatable] = {}
 
 def register(model: type[models.Model], *, prefix: str, lookup: str = "slug") -> None:
     """Put a translated model under review; its fields come from its modeltranslation options."""
-    fields = tuple(translator.get_options_for_model(model).fields)
+    translated = set(translator.get_options_for_model(model).fields)
+    # In the model's own field order, so files, exports and messages list them predictably.
+    fields = tuple(f.name for f in model._meta.fields if f.name in translated)
     REGISTRY[prefix] = Translatable(model=model, prefix=prefix, lookup=lookup, fields=fields)
 
 

@@ -127,9 +127,7 @@ def test_sign_in_and_error_pages_read_in_the_language_chosen(client, db, languag
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_dashboard_reads_in_the_language_chosen(
-    supervisor_client, content, language, monkeypatch
-):
+def test_dashboard_reads_in_the_language_chosen(supervisor_client, content, language, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 11, 25))
     venue = content["indicators"]["venue"]
     for i in range(12):
