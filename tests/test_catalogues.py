@@ -143,3 +143,26 @@ def test_no_javascript_string_needs_a_catalogue():
     # The one script shows a button; if JS ever gains text, add a djangojs catalogue.
     for script in (ROOT / "screening" / "static").rglob("*.js"):
         assert "gettext" not in script.read_text(encoding="utf-8")
+
+
+# The terms domain.md (Luxembourg Terminology Guidelines, 2016) rules out, per language; the
+# README's Languages section lists them with the terms to use instead.
+NEVER = {
+    "ne": ["बाल वेश्या", "बाल यौनकर्मी", "बाल पोर्नोग्राफी", "बाल अश्लील", "बाल यौन पर्यटन"],
+    "hi": ["बाल वेश्या", "नाबालिग वेश्या", "सेक्स वर्कर", "पोर्नोग्राफी", "बाल अश्लील"],
+    "bn": ["শিশু পতিতা", "শিশু যৌনকর্মী", "পর্নোগ্রাফি", "শিশু যৌন পর্যটন"],
+    "th": ["โสเภณีเด็ก", "เด็กขายบริการ", "ผู้ให้บริการทางเพศเด็ก", "การท่องเที่ยวทางเพศเด็ก"],
+    "ur": ["بچہ طوائف", "کم عمر طوائف", "جنسی کارکن", "فحش نگاری", "جنسی سیاحت"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_translation_uses_a_term_the_guidelines_rule_out(language):
+    found = [
+        (entry.msgid, term)
+        for entry in polib.pofile(str(catalogue(language)))
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        for term in NEVER[language]
+        if term in text
+    ]
+    assert found == []
