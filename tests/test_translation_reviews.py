@@ -15,7 +15,7 @@ from tests.conftest import make_guidance
 from tests.test_history import edit
 
 NOTE = "This translation has not yet been checked by a native speaker."
-NEPALI_NOTE = "यो अनुवाद अझै मातृभाषीले जाँचेका छैनन्।"
+NEPALI_NOTE = "यो अनुवाद नेपाली मातृभाषीले अझै जाँचेका छैनन्।"
 GUIDANCE = reverse("screening:guidance")
 
 
@@ -74,7 +74,7 @@ def test_english_and_untranslated_pages_show_no_note(worker_client, refer):
     # No Thai text exists: the worker reads the English, which needs no review.
     html = worker_client.get(GUIDANCE).content.decode()
     assert "Refer the child" in html
-    assert "คำแปลนี้ยังไม่ได้ตรวจโดยเจ้าของภาษา" not in html
+    assert "คำแปลนี้ยังไม่ได้รับการตรวจสอบจากเจ้าของภาษา" not in html
 
 
 def test_the_note_follows_the_content_on_the_checklist_and_contacts(worker_client, content):
@@ -82,7 +82,7 @@ def test_the_note_follows_the_content_on_the_checklist_and_contacts(worker_clien
     venue.text_ur = "ایک آزمائشی جگہ پر ملا"
     venue.save()
     worker_client.cookies["django_language"] = "ur"
-    urdu_note = "اس ترجمے کو ابھی کسی اہلِ زبان نے نہیں جانچا۔"
+    urdu_note = "اس ترجمے کو ابھی تک کسی اہلِ زبان نے نہیں جانچا۔"
     assert urdu_note in worker_client.get(reverse("screening:checklist")).content.decode()
     assert urdu_note not in worker_client.get(reverse("screening:contacts")).content.decode()
     mark_reviewed(venue, "ur")

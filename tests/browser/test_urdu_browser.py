@@ -37,7 +37,7 @@ def test_checklist_result_and_guidance_in_urdu(
     sign_in(urdu_worker)
     page.goto(f"{live_server.url}/checklist/")
     assert_urdu_page(page, axe_violations)
-    assert "اس ترجمے کو ابھی کسی اہلِ زبان نے نہیں جانچا۔" in page.inner_text("main")
+    assert "اس ترجمے کو ابھی تک کسی اہلِ زبان نے نہیں جانچا۔" in page.inner_text("main")
     # Mirrored: the section rule and the panels' bar sit on the right in Urdu.
     bar = page.evaluate(
         "(() => { const s = getComputedStyle(document.querySelector('.panel'));"
