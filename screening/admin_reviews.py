@@ -48,17 +48,26 @@ class ReviewedContentMixin:
 
 @admin.register(TranslationReview)
 class TranslationReviewAdmin(SimpleHistoryAdmin):
-    list_display = ("item", "content_type", "language", "status", "reviewer", "reviewed_on")
+    list_display = (
+        "translated_item",
+        "content_type",
+        "language",
+        "status",
+        "reviewer",
+        "reviewed_on",
+    )
     list_filter = ("status", "language", "content_type")
-    list_select_related = ("content_type",)
-    fields = ("item", "language", "status", "reviewer", "reviewed_on")
-    readonly_fields = ("item", "language")
+    fields = ("translated_item", "language", "status", "reviewer", "reviewed_on")
+    readonly_fields = ("translated_item", "language")
     actions = ["mark_reviewed_by_me_today"]
 
+    def get_queryset(self, request):
+        # One query per kind of content for the whole page, not one per row.
+        return super().get_queryset(request).select_related("content_type").prefetch_related("item")
+
     @admin.display(description=_("item"))
-    def item(self, obj: TranslationReview) -> str:
-        target = obj.content_type.get_object_for_this_type(pk=obj.object_id)
-        return str(target)
+    def translated_item(self, obj: TranslationReview) -> str:
+        return str(obj.item) if obj.item is not None else "—"
 
     def has_add_permission(self, request):
         # Rows are made when a translation is written; a reviewer only changes their status.

@@ -1,6 +1,7 @@
 """Content that editors maintain, and the anonymised usage records the checklist leaves behind."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q
@@ -546,6 +547,7 @@ class TranslationReview(models.Model):
         "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
     )
     object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
     language = models.CharField(
         max_length=10,
         choices=[(code, name) for code, name in settings.LANGUAGES if code != "en"],

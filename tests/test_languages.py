@@ -1,6 +1,8 @@
 """Every page a worker or supervisor sees reads in their language's own script."""
 
+import csv
 import datetime
+import io
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -177,3 +179,21 @@ def test_the_language_switcher_lists_each_language_in_its_own_script(client, db)
         ("ur", "اردو"),
     ]:
         assert f'lang="{code}">{name}</option>' in header
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_csv_export_has_its_headers_in_the_language_chosen(
+    supervisor_client, content, language, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 11, 25))
+    for _ in range(6):
+        make_record(day=datetime.date(2026, 4, 6), region=content["region"])
+    response = in_language(supervisor_client, language).get(reverse("screening:dashboard_export"))
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    header = next(row for row in rows if len(row) == 5)
+    with translation.override(language):
+        assert header == [
+            translation.gettext(word) for word in ("Figure", "Group", "Item", "Measure", "Count")
+        ]
+    assert latin_share(f"<p>{' '.join(header)}</p>", language=language) == 0

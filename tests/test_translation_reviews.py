@@ -1,6 +1,7 @@
 """Review status of content translations, the translation files, and the worker's language."""
 
 import datetime
+import io
 import json
 
 import pytest
@@ -149,6 +150,8 @@ def test_editors_may_record_a_review(editor_client, refer):
     ).count() == len(roles.REVIEW_PERMISSIONS)
     edit(editor_client, refer, title_ne="नयाँ शब्द")
     review = review_of(refer, "ne")
+    listing = editor_client.get(reverse("admin:screening_translationreview_changelist"))
+    assert "Refer the child" in listing.content.decode()
     response = editor_client.post(
         reverse("admin:screening_translationreview_changelist"),
         {"action": "mark_reviewed_by_me_today", "_selected_action": [review.pk]},
@@ -320,3 +323,30 @@ def test_the_switcher_works_for_anonymous_visitors_without_an_account(client, db
     assert response.status_code == 302
     assert response.cookies["django_language"].value == "ne"
     assert not AccountPreference.objects.exists()
+
+
+def test_the_load_translations_command_loads_and_reports(refer, tmp_path):
+    from django.core.management import call_command
+
+    for language in reviews.TRANSLATION_LANGUAGES:
+        entries = (
+            {"guidance:refer-test:body": "बच्चे को आज ही मदद के लिए भेजें"} if language == "hi" else {}
+        )
+        (tmp_path / f"{language}.json").write_text(
+            json.dumps(translation_file(language, entries)), encoding="utf-8"
+        )
+    out = io.StringIO()
+    call_command("load_translations", directory=tmp_path, stdout=out)
+    assert "hi: 1 written, 0 unchanged, 0 for items not found here" in out.getvalue()
+    refer.refresh_from_db()
+    assert refer.body_hi == "बच्चे को आज ही मदद के लिए भेजें"
+
+
+def test_the_load_translations_command_refuses_a_bad_file(refer, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    for language in reviews.TRANSLATION_LANGUAGES:
+        (tmp_path / f"{language}.json").write_text(json.dumps(translation_file(language, {})))
+    (tmp_path / "th.json").write_text("{not json")
+    with pytest.raises(CommandError, match="Nothing was loaded"):
+        call_command("load_translations", directory=tmp_path, stdout=io.StringIO())
