@@ -1,11 +1,16 @@
 """Urdu in Chromium: right to left, mirrored, readable at 360 px, no axe-core violation."""
 
+import gzip
+
 import pytest
 
 from screening import reviews
+from tests.browser import test_dashboard_browser
 from tests.conftest import make_user
 
 URDU = "یہ ایک آزمائشی ترجمہ ہے"
+# The same supervisor and records as the English dashboard test.
+supervisor_user = test_dashboard_browser.supervisor_user
 
 
 @pytest.fixture
@@ -73,3 +78,39 @@ def test_the_language_switcher_fits_a_phone_header(live_server, page, axe_violat
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     assert axe_violations(page) == []
+
+
+def test_the_dashboard_in_urdu_keeps_chart_labels_inside_their_charts(
+    live_server, in_urdu, sign_in, supervisor_user, axe_violations
+):
+    page = in_urdu
+    sign_in(supervisor_user)
+    page.goto(f"{live_server.url}/dashboard/?period=2026-Q2")
+    assert_urdu_page(page, axe_violations)
+    outside = page.evaluate(
+        """[...document.querySelectorAll('svg.chart')].flatMap(svg => {
+             const box = svg.getBoundingClientRect();
+             return [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect())
+               .filter(r => r.left < box.left - 1 || r.right > box.right + 1)
+               .map(r => [r.left, r.right, box.left, box.right]);
+           })"""
+    )
+    assert outside == []
+
+
+def test_urdu_pages_stay_under_50_kb_compressed(live_server, in_urdu, sign_in, urdu_worker):
+    page = in_urdu
+    sign_in(urdu_worker)
+    sizes: dict[str, int] = {}
+
+    def remember(response):
+        if response.status == 200:
+            sizes[response.url] = len(gzip.compress(response.body()))
+
+    page.on("response", remember)
+    for path in ["/", "/checklist/", "/guidance/", "/contacts/"]:
+        sizes.clear()
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        assert all(url.startswith(live_server.url) for url in sizes), sizes
+        assert sum(sizes.values()) < 50_000, (path, sizes)
