@@ -197,3 +197,11 @@ def test_the_csv_export_has_its_headers_in_the_language_chosen(
             translation.gettext(word) for word in ("Figure", "Group", "Item", "Measure", "Count")
         ]
     assert latin_share(f"<p>{' '.join(header)}</p>", language=language) == 0
+
+
+def test_a_number_written_in_another_script_dials_with_western_digits():
+    from screening.templatetags.screening_tags import tel_href
+
+    assert tel_href("+۹۷۷ ۱ ۴۴۳۳") == "tel:+97714433"
+    assert tel_href("१०९८") == "tel:1098"
+    assert tel_href("১০৯৮") == "tel:1098"
