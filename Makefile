@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint bench install install-test clean
+.PHONY: run test lint bench install install-test clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,7 @@ install-test: $(BIN)/python
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py load_translations
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -28,6 +29,15 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Interface languages: refresh every catalogue from the code and templates, then compile them.
+# Needs GNU gettext (apt-get install gettext); the compiled .mo files are committed, so running
+# the app never does.
+LANGS := bn hi ne th ur
+messages: install
+	$(BIN)/python manage.py makemessages $(foreach lang,$(LANGS),-l $(lang)) --no-obsolete \
+		--ignore=tests --ignore=bench --ignore=staticfiles --ignore=build
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=staticfiles --ignore=build
 
 bench: install-test
 	$(BIN)/python bench/dashboard.py

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from screening import views
+from screening import language, views
 
 urlpatterns = [
     path("accounts/login/", views.login_view, name="login"),
@@ -13,7 +13,7 @@ urlpatterns = [
     path("accounts/webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language.set_language, name="set_language"),
     path("", include("screening.urls")),
 ]
 

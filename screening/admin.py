@@ -24,6 +24,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from screening import admin_transfer, roles
+from screening.admin_reviews import ReviewedContentMixin
 from screening.models import (
     Guidance,
     Indicator,
@@ -55,8 +56,8 @@ def worker_link(anchor: str, *, shown: bool, page: str = "screening:checklist") 
     )
 
 
-class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """History, per-language fields and a plain refusal to delete what records refer to."""
+class ContentAdmin(ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """History, per-language fields, translation review, and no delete of what records use."""
 
     # What keeps an item from being deleted: (the model whose rows refer to it, the lookup
     # from that model to the item, the refusal). Checked by protected_reasons, one query.

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
@@ -38,7 +39,16 @@ from screening.content_validation import (
     loads,
     validate_content,
 )
-from screening.models import Guidance, Indicator, Region, Section, SupportContact
+from screening.models import (
+    Guidance,
+    Indicator,
+    Region,
+    Section,
+    SupportContact,
+    TranslationReview,
+)
+from screening.reviews import record_edit as review_edit
+from screening.reviews import set_reviews
 
 # Callers read, check and write files through this one module, so it re-exports the checks.
 __all__ = [
@@ -70,7 +80,7 @@ def _translations(obj: models.Model, field: str) -> dict[str, str]:
     return values
 
 
-def _export_item(kind: str, obj: models.Model) -> dict[str, Any]:
+def _export_item(kind: str, obj: models.Model, reviews: dict[int, dict]) -> dict[str, Any]:
     item: dict[str, Any] = {}
     for field in PLAIN[kind]:
         if kind == "indicators" and field == "section":
@@ -85,7 +95,21 @@ def _export_item(kind: str, obj: models.Model) -> dict[str, Any]:
             item[field] = getattr(obj, field)
     for field in TRANSLATED[kind]:
         item[field] = _translations(obj, field)
+    item["reviews"] = reviews.get(obj.pk, {})
     return item
+
+
+def _all_reviews(model: type[models.Model]) -> dict[int, dict[str, dict]]:
+    """Return every translation review of a model's items, by item id and language."""
+    found: dict[int, dict[str, dict]] = {}
+    rows = TranslationReview.objects.filter(content_type=ContentType.objects.get_for_model(model))
+    for row in rows.order_by("object_id", "language"):
+        found.setdefault(row.object_id, {})[row.language] = {
+            "status": row.status,
+            "reviewer": row.reviewer,
+            "reviewed_on": row.reviewed_on.isoformat() if row.reviewed_on else None,
+        }
+    return found
 
 
 def export_content() -> dict[str, Any]:
@@ -107,7 +131,8 @@ def export_content() -> dict[str, Any]:
         "exported_at": timezone.now().replace(microsecond=0).isoformat(),
     }
     for kind, queryset in querysets.items():
-        data[kind] = [_export_item(kind, obj) for obj in queryset]
+        found = _all_reviews(MODELS[kind])
+        data[kind] = [_export_item(kind, obj, found) for obj in queryset]
     return data
 
 
@@ -119,9 +144,9 @@ def dumps(data: dict[str, Any]) -> str:
 # --- writing ------------------------------------------------------------------------------
 
 
-def _assign(obj: models.Model, kind: str, item: dict[str, Any]) -> bool:
-    """Copy an item's fields onto obj; return whether anything changed."""
-    changed = obj.pk is None
+def _assign(obj: models.Model, kind: str, item: dict[str, Any]) -> set[str]:
+    """Copy an item's fields onto obj; return the names of the fields that changed."""
+    changed: set[str] = set()
     values: dict[str, Any] = {}
     for field in TRANSLATED[kind]:
         required = is_required(kind, field)
@@ -140,7 +165,7 @@ def _assign(obj: models.Model, kind: str, item: dict[str, Any]) -> bool:
         values[field] = value
     for attname, value in values.items():
         if _blank_is_none(getattr(obj, attname)) != _blank_is_none(value):
-            changed = True
+            changed.add(attname)
         setattr(obj, attname, value)
     return changed
 
@@ -165,10 +190,16 @@ def _write(clean: dict[str, list[dict[str, Any]]]) -> dict[str, Counter]:
             created = obj is None
             if created:
                 obj = MODELS[kind]()
-            changed = _assign(obj, kind, item)
-            changed = extra(obj, item) or changed
+            fields = _assign(obj, kind, item)
+            changed = extra(obj, item) or created or bool(fields)
             if changed:
                 _save(obj)
+            if not created:
+                # The import is one of the two places English wording changes (the admin is
+                # the other): translations of a changed item go back to review.
+                review_edit(obj, changed=fields)
+            changed = set_reviews(obj, item["reviews"]) or changed
+            if changed:
                 summary[kind]["created" if created else "updated"] += 1
             else:
                 summary[kind]["unchanged"] += 1

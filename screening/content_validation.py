@@ -23,6 +23,7 @@ from screening.models import (
     Guidance,
     Indicator,
     Region,
+    ReviewStatus,
     Section,
     SupportContact,
     clean_phone_numbers,
@@ -254,7 +255,7 @@ def _check_item(check: _Checker, kind: str, where: str, item: Any) -> dict[str, 
         check.error(where, f"expected an object, got {_type_name(item)}")
         return None
     expected = set(PLAIN[kind]) | set(TRANSLATED[kind])
-    for key in sorted(set(item) - expected):
+    for key in sorted(set(item) - expected - {"reviews"}):
         check.error(f"{where}.{_short(key)}", "unknown key")
     for key in sorted(expected - set(item)):
         check.error(f"{where}.{key}", "is missing")
@@ -298,12 +299,42 @@ def _check_item(check: _Checker, kind: str, where: str, item: Any) -> dict[str, 
             clean[field] = check.string(
                 at, value, max_length=_max_length(kind, field), required=is_required(kind, field)
             )
+    # Optional, so files written before translation reviews existed still import.
+    clean["reviews"] = _check_reviews(check, f"{where}.reviews", item.get("reviews", {}))
     if kind == "contacts" and all(
         clean[field] in ([], "") for field in ("phones", "email", "website")
     ):
         check.error(where, "give at least a phone number, an email or a website")
     if any(value is None for field, value in clean.items() if field != "last_verified"):
         return None
+    return clean
+
+
+def _check_reviews(check: _Checker, where: str, value: Any) -> dict[str, dict] | None:
+    """Check {language: {status, reviewer, reviewed_on}}, the review of each translation."""
+    if not isinstance(value, dict):
+        check.error(where, f"expected an object of language: review, got {_type_name(value)}")
+        return None
+    clean: dict[str, dict] = {}
+    for lang, review in value.items():
+        at = f"{where}.{_short(lang)}"
+        if lang not in LANGUAGES or lang == DEFAULT_LANGUAGE:
+            check.error(at, "not a language that has translations here")
+            continue
+        if not isinstance(review, dict) or set(review) - {"status", "reviewer", "reviewed_on"}:
+            check.error(at, "expected an object with status, reviewer and reviewed_on")
+            continue
+        status = check.choice(f"{at}.status", review.get("status"), ReviewStatus.values)
+        reviewer = check.string(
+            f"{at}.reviewer", review.get("reviewer") or "", max_length=150, required=False
+        )
+        day = _check_date(check, f"{at}.reviewed_on", review.get("reviewed_on"))
+        if status is None or reviewer is None:
+            continue
+        if status == ReviewStatus.REVIEWED and not (reviewer and day):
+            check.error(at, "a checked translation needs the reviewer's name and the day")
+            continue
+        clean[lang] = {"status": status, "reviewer": reviewer, "reviewed_on": day}
     return clean
 
 

@@ -18,3 +18,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
     ]
     + ["view_indicatorversion"],
 }
+
+# Editors record who checked a translation (screening/reviews.py); granted by migration 0031,
+# since the model is younger than the groups.
+REVIEW_PERMISSIONS = ["add_translationreview", "change_translationreview", "view_translationreview"]

@@ -7,6 +7,7 @@ language's wording (the order simple-history documents for use with modeltransla
 import simple_history
 from modeltranslation.translator import TranslationOptions, translator
 
+from screening import reviews
 from screening.models import Guidance, Indicator, Region, Section, SupportContact
 
 
@@ -39,3 +40,11 @@ translator.register(SupportContact, SupportContactTranslation)
 for model in (Region, Section, Indicator, Guidance):
     simple_history.register(model, app="screening")
 simple_history.register(SupportContact, app="screening", m2m_fields=["regions"])
+
+# Translations of these models carry a review status (screening/reviews.py); a new translated
+# model joins with one line here.
+reviews.register(Region, prefix="region", lookup="code")
+reviews.register(Section, prefix="section")
+reviews.register(Indicator, prefix="indicator")
+reviews.register(Guidance, prefix="guidance")
+reviews.register(SupportContact, prefix="contact", lookup="name_en")

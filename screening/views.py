@@ -14,13 +14,16 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from screening import reviews
 from screening.choices import AgeBand, Answer, ContactKind, Setting
 from screening.forms import ChecklistForm, RegionChoiceForm
 from screening.guidance import contact_kinds_shown, next_steps, order_contacts
+from screening.language import with_account_language
 from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section, SupportContact
 from screening.recording import record_usage
 
@@ -65,6 +68,12 @@ def chosen_region(
     return form, None
 
 
+def unchecked_translation(*groups) -> bool:
+    """Say whether the page shows content translated but not yet checked by a native speaker."""
+    objects = [obj for group in groups for obj in group]
+    return reviews.page_needs_note(objects, language=get_language())
+
+
 def contacts_for(region: Region | None, *, emergency_first: bool) -> list[SupportContact]:
     contacts = SupportContact.objects.for_region(region).prefetch_related("regions")
     return order_contacts(contacts, emergency_first=emergency_first)
@@ -80,7 +89,12 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "screening/start.html",
-        {"region_form": region_form, "region": region, "emergency_contacts": emergency},
+        {
+            "region_form": region_form,
+            "region": region,
+            "emergency_contacts": emergency,
+            "translation_unchecked": unchecked_translation(emergency),
+        },
     )
 
 
@@ -123,7 +137,13 @@ def checklist(request: HttpRequest) -> HttpResponse:
             sections=sections,
             regions=regions,
         )
-    return render(request, "screening/checklist.html", {"form": form})
+    # The form has evaluated the sections (and their indicators) already: no extra query.
+    shown = [*sections, *(i for section in sections for i in section.indicators.all())]
+    return render(
+        request,
+        "screening/checklist.html",
+        {"form": form, "translation_unchecked": unchecked_translation(shown)},
+    )
 
 
 def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse | None:
@@ -190,7 +210,12 @@ def noted_by_section(noted: dict[str, str]) -> list[dict]:
         indicator = version.indicator
         # Show the wording that was answered, even if an editor has changed it since.
         text = indicator.text if indicator.current_version_id == version.id else version.text
-        item = {"text": text, "answer": noted[str(version.id)], "guidance": indicator.guidance}
+        item = {
+            "text": text,
+            "answer": noted[str(version.id)],
+            "guidance": indicator.guidance,
+            "indicator": indicator,
+        }
         if groups and groups[-1]["section"].pk == indicator.section_id:
             groups[-1]["items"].append(item)
         else:
@@ -231,6 +256,12 @@ def result(request: HttpRequest) -> HttpResponse:
         "contacts": contacts_for(region, emergency_first=immediate_danger == Answer.YES),
         "general_guidance": list(Guidance.objects.active().filter(on_result=True)),
     }
+    context["translation_unchecked"] = unchecked_translation(
+        [group["section"] for group in groups],
+        [item["indicator"] for group in groups for item in group["items"]],
+        context["contacts"],
+        context["general_guidance"],
+    )
     return render(request, "screening/result.html", context)
 
 
@@ -246,7 +277,12 @@ def finish(request: HttpRequest) -> HttpResponse:
 @frontline
 @require_GET
 def guidance(request: HttpRequest) -> HttpResponse:
-    return render(request, "screening/guidance.html", {"guidance": list(Guidance.objects.active())})
+    items = list(Guidance.objects.active())
+    return render(
+        request,
+        "screening/guidance.html",
+        {"guidance": items, "translation_unchecked": unchecked_translation(items)},
+    )
 
 
 @frontline
@@ -254,13 +290,15 @@ def guidance(request: HttpRequest) -> HttpResponse:
 def contacts(request: HttpRequest) -> HttpResponse:
     regions = active_regions()
     region_form, region = chosen_region(request, regions)
+    shown = contacts_for(region, emergency_first=True)
     return render(
         request,
         "screening/contacts.html",
         {
             "region_form": region_form,
             "region": region,
-            "contacts": contacts_for(region, emergency_first=True),
+            "contacts": shown,
+            "translation_unchecked": unchecked_translation(shown),
         },
     )
 
@@ -280,7 +318,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return response
 
 
-login_view = auth_views.LoginView.as_view()
+login_view = with_account_language(auth_views.LoginView.as_view())
 
 
 def _error_page(request: HttpRequest, template: str, status: int) -> HttpResponse:

@@ -1,5 +1,7 @@
 """Template helpers for editor-written text: always escaped, never evaluated."""
 
+import unicodedata
+
 from django import template
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -24,7 +26,8 @@ def paragraphs(text: str) -> SafeString:
 
 @register.filter
 def tel_href(number: str) -> str:
-    """Turn a displayed phone number into a tel: URI (digits and a leading + only)."""
+    """Turn a displayed phone number into a tel: URI (Western digits and a leading + only)."""
     number = str(number).strip()
-    digits = "".join(ch for ch in number if ch.isdigit())
+    # Digits of any script (Devanagari, Bengali, Arabic-Indic…) dial as the Western digit.
+    digits = "".join(str(unicodedata.decimal(ch)) for ch in number if ch.isdecimal())
     return f"tel:{'+' if number.startswith('+') else ''}{digits}"
