@@ -169,7 +169,7 @@ def test_it_opens_on_the_latest_ended_quarter_and_never_the_current_one(
 ):
     time_machine.move_to(datetime.datetime.combine(today, NOON), tick=False)
     supervisor_client = client
-    supervisor_client.force_login(supervisor)  # after the move, so the session is fresh
+    sign_in(supervisor_client, supervisor)  # after the move, so the session is fresh
     current = stats.quarter_start(today)
     latest_ended = stats.quarter_start(current - datetime.timedelta(days=1))
     make_record(day=latest_ended + datetime.timedelta(days=2), region=known["region"])

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from screening.choices import ContactKind, ContactScope
 from screening.models import SupportContact
-from tests.conftest import make_contact
+from tests.conftest import make_contact, sign_in
 from tests.test_checklist import field, submit
 
 START = reverse("screening:start")
@@ -97,7 +97,7 @@ def test_the_example_mark_leaves_every_worker_page_once_an_editor_records_a_veri
         assert all(mark in block for block in shown(url)), url
 
     editor_browser = Client()
-    editor_browser.force_login(editor)
+    sign_in(editor_browser, editor)
     editor_browser.post(
         reverse("admin:screening_supportcontact_changelist"),
         {"action": "mark_verified_today", "_selected_action": [helpline.pk]},

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.conftest import sign_in
 from tests.test_checklist import field, submit
 from tests.test_dashboard import known  # noqa: F401  (a fixture)
 
@@ -54,7 +55,7 @@ def test_no_rendered_page_has_inline_style_or_script(worker_client, supervisor, 
             "screening:contacts",
         ]
     }
-    worker_client.force_login(supervisor)
+    sign_in(worker_client, supervisor)
     pages["dashboard"] = worker_client.get(reverse("screening:dashboard"), {"period": "2026-Q2"})
     pages["dashboard"] = pages["dashboard"].content.decode()
     assert "<svg" in pages["dashboard"]
