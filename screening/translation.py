@@ -7,7 +7,7 @@ language's wording (the order simple-history documents for use with modeltransla
 import simple_history
 from modeltranslation.translator import TranslationOptions, translator
 
-from screening.models import Guidance, Indicator, Region, Section, SupportContact
+from screening.models import Guidance, Indicator, Region, Section, StepText, SupportContact
 
 
 class RegionTranslation(TranslationOptions):
@@ -30,12 +30,17 @@ class SupportContactTranslation(TranslationOptions):
     fields = ("name", "hours", "notes")
 
 
+class StepTextTranslation(TranslationOptions):
+    fields = ("title", "body")
+
+
 translator.register(Region, RegionTranslation)
 translator.register(Section, SectionTranslation)
 translator.register(Indicator, IndicatorTranslation)
 translator.register(Guidance, GuidanceTranslation)
 translator.register(SupportContact, SupportContactTranslation)
+translator.register(StepText, StepTextTranslation)
 
-for model in (Region, Section, Indicator, Guidance):
+for model in (Region, Section, Indicator, Guidance, StepText):
     simple_history.register(model, app="screening")
 simple_history.register(SupportContact, app="screening", m2m_fields=["regions"])
