@@ -194,9 +194,20 @@ def order_contacts(contacts: Iterable[ContactLike], *, emergency_first: bool) ->
     return sorted(contacts, key=key)
 
 
-def contacts_for_steps(contacts: Iterable[ContactLike], *, kinds: Collection[str]) -> list:
-    """Keep the contacts of the kinds the steps name, local, then national, then international."""
-    return order_contacts([c for c in contacts if c.kind in kinds], emergency_first=False)
+def contacts_for_steps(
+    contacts: Iterable[ContactLike], *, kinds: Collection[str], per_kind: int = 2
+) -> list:
+    """Keep the contacts of the kinds the steps name, local, then national, then international.
+
+    At most per_kind of each kind, the nearest first: the full list stays on /contacts/.
+    """
+    kept: list = []
+    taken: dict[str, int] = {}
+    for contact in order_contacts([c for c in contacts if c.kind in kinds], emergency_first=False):
+        if taken.get(contact.kind, 0) < per_kind:
+            taken[contact.kind] = taken.get(contact.kind, 0) + 1
+            kept.append(contact)
+    return order_contacts(kept, emergency_first=False)
 
 
 def missing_kinds(contacts: Iterable[ContactLike], *, kinds: Iterable[str]) -> list[str]:

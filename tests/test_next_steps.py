@@ -288,3 +288,14 @@ def test_missing_kinds_are_those_no_contact_provides():
         "csam_reporting",
         "health",
     ]
+
+
+def test_contacts_for_steps_keep_the_nearest_two_of_each_kind():
+    many = [
+        Contact("International A", "shelter", "international"),
+        Contact("National B", "shelter", "national"),
+        Contact("Local C", "shelter", "local"),
+        Contact("Helpline", "child_helpline", "national"),
+    ]
+    kept = contacts_for_steps(many, kinds=["shelter", "child_helpline"])
+    assert [c.name for c in kept] == ["Local C", "National B", "Helpline"]

@@ -20,73 +20,57 @@ STEPS = [
     {
         "code": "check-danger",
         "title": "Not sure the child is safe? Call now",
-        "body": "If the child could be harmed soon, call without waiting to be sure.",
+        "body": "If harm could come soon, call without waiting to be sure. Confront nobody.",
         "guidance": "safety-first",
     },
     {
         "code": "not-an-offender",
         "title": "The child is a victim, not an offender",
         "body": (
-            "Do not arrest, charge, detain or deport the child for selling sex, crossing a "
-            "border or carrying false papers. A police cell or immigration detention is never "
-            "a safe place for a child. Call the child protection authority, and ask for legal "
-            "aid if the child is charged."
+            "Do not arrest, charge, detain or deport them for selling sex, crossing a border or "
+            "false papers. A cell is never a safe place for a child."
         ),
         "guidance": "victim-not-offender",
     },
     {
         "code": "victim-first",
         "title": "Treat the child as a victim",
-        "body": (
-            "Whatever the child has done or says, they are not to blame for being exploited. "
-            "Do not report them as an offender: ask the child protection authority for help."
-        ),
+        "body": "Whatever they have done, they are not to blame. Never treat them as an offender.",
         "guidance": "victim-not-offender",
     },
     {
         "code": "keep-safe",
         "title": "Keep the child safe and calm",
-        "body": (
-            "Stay with the child, or make sure someone you trust does, until help comes. "
-            "Tell the child who you are and what will happen next."
-        ),
+        "body": "Stay with the child, or have someone you trust do so, until help comes.",
         "guidance": "child-friendly",
     },
     {
         "code": "do-not-hand-back",
         "title": "Do not hand the child back",
         "body": (
-            "Do not let the child leave with the adult who came with them, even one who says "
-            "they are family. Separate them calmly, for example with a colleague in a quiet "
-            "room, and ask for a safe place for the child to stay."
+            "Not to the adult who came with them, even one who says they are family. Separate "
+            "them calmly and ask for a safe place."
         ),
         "guidance": "safety-first",
     },
     {
         "code": "treat-as-child",
         "title": "Treat them as a child",
-        "body": (
-            "They seem to be under 18. A child cannot agree to being exploited, whatever "
-            "they say about it."
-        ),
+        "body": "They seem to be under 18. A child cannot agree to being exploited.",
         "guidance": "no-consent",
     },
     {
         "code": "presume-child",
         "title": "If you are not sure of the age, treat them as a child",
-        "body": (
-            "Keep doing so until the right authority has checked their age. Papers or a story "
-            "saying they are an adult are not the last word."
-        ),
+        "body": "Until the right authority checks it. Papers saying they are adult are not proof.",
         "guidance": "presume-child",
     },
     {
         "code": "report-images",
         "title": "Report sexual images; never copy them",
         "body": (
-            "Never copy, forward, download or show sexual images of a child, not even as "
-            "evidence. Write down where you saw them (which phone, website or app, and when) "
-            "and report them to the unit that takes reports of online child sexual abuse."
+            "Never copy, forward, download or show them, even as evidence. Note where you saw "
+            "them and report them to the online child sexual abuse reporting unit."
         ),
         "guidance": "images",
     },
@@ -94,9 +78,8 @@ STEPS = [
         "code": "refer",
         "title": "Refer the child today",
         "body": (
-            "Tell the child protection authority, a child helpline or an anti-trafficking "
-            "hotline what you saw and heard. You do not have to be sure: they decide with you "
-            "what happens next."
+            "Tell child protection, a child helpline or an anti-trafficking hotline what you "
+            "saw. You do not have to be sure."
         ),
         "guidance": "refer",
     },
@@ -104,9 +87,8 @@ STEPS = [
         "code": "nothing-noted",
         "title": "No sign noted, but trafficking is not ruled out",
         "body": (
-            "Children often hide what is happening to them, and no checklist can rule "
-            "trafficking out. If you are still worried, call a child helpline and talk it "
-            "through."
+            "Children often hide what happens to them. If you are still worried, call a child "
+            "helpline and talk it through."
         ),
         "guidance": "not-a-diagnosis",
     },
@@ -114,28 +96,21 @@ STEPS = [
         "code": "health-care",
         "title": "Give care, then refer from the health service",
         "body": (
-            "Offer care in private and with the child's agreement: injuries, sexual health, "
-            "pregnancy, drugs. Refer the child from here to a one-stop crisis centre or the "
-            "child protection authority, and do not collect evidence yourself."
+            "Offer care in private, with the child's agreement. Refer them from here to a "
+            "one-stop crisis centre or child protection; collect no evidence yourself."
         ),
         "guidance": "",
     },
     {
         "code": "not-moved",
         "title": "Trafficking does not need a journey",
-        "body": (
-            "You noted no sign that the child was moved. A child does not have to cross a "
-            "border, or even leave their town, to be trafficked."
-        ),
-        "guidance": "no-consent",
+        "body": "A child does not have to cross a border, or even leave their town, to be trafficked.",
+        "guidance": "",
     },
     {
         "code": "record-and-follow-up",
         "title": "Write down what you saw, not what you think",
-        "body": (
-            "Note what you saw and heard, where and when, in your own service's records. "
-            "Do not write the child's name into this tool; it does not keep it."
-        ),
+        "body": "Where, when, what you saw and heard: in your own service's records, never here.",
         "guidance": "",
     },
 ]
