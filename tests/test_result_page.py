@@ -175,6 +175,9 @@ def test_every_kind_a_shown_step_names_is_listed_or_said_missing(worker_client, 
     assert "Not listed for your region yet: Child protection authority, Legal aid." in offender
     assert 'href="/contacts/"' in offender
     assert html.count("Child protection authority, Legal aid.") == 1
+    # Refer names child protection too, but the missing kind is said only once.
+    refer = html.split('id="step-refer"', 1)[1].split("</li>", 1)[0]
+    assert "Not listed" not in refer
     # The kinds that are listed appear in the contacts, region before national before
     # international: the helpline and the international hotline that refer names.
     contacts = html.split("Who to contact", 1)[1]
