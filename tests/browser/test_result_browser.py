@@ -170,3 +170,15 @@ def test_leave_this_page_clears_the_result_and_shows_a_neutral_page(phone, live_
     assert "Recognise" not in phone.content()
     phone.goto(f"{live_server.url}/checklist/result/")
     assert phone.url == f"{live_server.url}/checklist/"
+
+
+def test_danger_call_and_neutral_page_pass_axe(
+    live_server, page, sign_in, worker_user, axe_violations
+):
+    sign_in(worker_user)
+    page.goto(f"{live_server.url}/checklist/")
+    page.check("input[name=immediate_danger][value=not_sure]")
+    assert page.locator("#danger-call").is_visible()
+    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/search/")
+    assert axe_violations(page) == []
