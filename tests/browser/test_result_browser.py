@@ -182,3 +182,9 @@ def test_danger_call_and_neutral_page_pass_axe(
     assert axe_violations(page) == []
     page.goto(f"{live_server.url}/search/")
     assert axe_violations(page) == []
+
+
+def test_many_signs_noted_never_print_a_sentence_twice(phone, live_server):
+    # Several shipped indicators' guidance ends with the same cross-reference sentence.
+    fill_checklist(phone, live_server, danger="yes", yes=20)
+    assert repeated_sentences(phone) == []
