@@ -298,4 +298,4 @@ def test_contacts_for_steps_keep_the_nearest_two_of_each_kind():
         Contact("Helpline", "child_helpline", "national"),
     ]
     kept = contacts_for_steps(many, kinds=["shelter", "child_helpline"])
-    assert [c.name for c in kept] == ["Local C", "National B", "Helpline"]
+    assert [c.name for c in kept] == ["Local C", "Helpline", "National B"]
