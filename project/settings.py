@@ -274,6 +274,8 @@ CRISPY_FAIL_SILENTLY = not DEBUG
 # Recognise & Refer settings.
 SCREENING_ALLOW_ANONYMOUS = env_bool("SCREENING_ALLOW_ANONYMOUS")
 SCREENING_MIN_CELL = max(3, env_int("SCREENING_MIN_CELL", 5))
+# The region (its code) whose emergency numbers a worker sees before choosing their own.
+SCREENING_DEFAULT_REGION = os.environ.get("SCREENING_DEFAULT_REGION", "").strip()
 
 LOGGING = {
     "version": 1,

@@ -25,12 +25,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from screening import admin_transfer, roles
 from screening.admin_reviews import ReviewedContentMixin
+from screening.checks import regions_lacking_kinds
+from screening.choices import ContactKind
 from screening.models import (
     Guidance,
     Indicator,
     IndicatorVersion,
     Region,
     Section,
+    StepText,
     SupervisorScope,
     SupportContact,
     UsageAnswer,
@@ -131,6 +134,12 @@ class ContentAdmin(ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
 class RegionAdmin(ContentAdmin):
     kept_by = (UsageRecord, "region", _("{item}: used by past checklists"))
     list_display = ("name", "code", "country", "position", "active")
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            warn_of_missing_kinds(request)
+        return super().changelist_view(request, extra_context)
+
     list_editable = ("position", "active")
     list_filter = ("active", "country")
     search_fields = ("code", "country", *in_every_language("name"))
@@ -360,6 +369,57 @@ class GuidanceAdmin(ContentAdmin):
         return worker_link(f"#guidance-{obj.slug}", shown=obj.active, page="screening:guidance")
 
 
+@admin.register(StepText)
+class StepTextAdmin(ContentAdmin):
+    """The words of the next steps; the rules pick them by code, so none is added or deleted."""
+
+    list_display = ("title", "code", "guidance")
+    search_fields = ("code", *in_every_language("title", "body"))
+    readonly_fields = ("code",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("code", "title", "body", "guidance"),
+                "description": _(
+                    "What the result tells a worker to do. The next-step rules choose which "
+                    "steps fit the case by code; you choose the words. Keep it to two or "
+                    "three short sentences, and say each thing once: a step's guidance is "
+                    "linked from it, not repeated on the result."
+                ),
+            },
+        ),
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+def warn_of_missing_kinds(request) -> None:
+    """Tell editors which regions lack a kind of contact that the next steps send workers to."""
+    lacking = regions_lacking_kinds()
+    if lacking:
+        labels = dict(ContactKind.choices)
+        messages.warning(
+            request,
+            format_html(
+                "{} {}",
+                _("Some regions lack a kind of contact the next steps name:"),
+                format_html_join(
+                    "; ",
+                    "{}: {}",
+                    (
+                        (region, ", ".join(str(labels[kind]) for kind in kinds))
+                        for region, kinds in lacking
+                    ),
+                ),
+            ),
+        )
+
+
 # --- support contacts ---------------------------------------------------------------------
 
 
@@ -496,6 +556,11 @@ class SupportContactAdmin(ContentAdmin):
                 "invalid": _("Enter an email address such as help@example.org, or leave it empty.")
             }
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            warn_of_missing_kinds(request)
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description=_("phones"))
     def phone_numbers(self, obj: SupportContact) -> str:

@@ -36,11 +36,12 @@ class Answer(models.TextChoices):
 class ContactKind(models.TextChoices):
     EMERGENCY = "emergency", _("Emergency services")
     CHILD_HELPLINE = "child_helpline", _("Child helpline")
-    ANTI_TRAFFICKING = "anti_trafficking", _("Anti-trafficking hotline")
+    ANTI_TRAFFICKING = "anti_trafficking", _("Anti-trafficking hotline or police unit")
     CHILD_PROTECTION = "child_protection", _("Child protection authority")
     SHELTER = "shelter", _("Shelter")
     LEGAL_AID = "legal_aid", _("Legal aid")
-    HEALTH = "health", _("Health service")
+    HEALTH = "health", _("Health service or one-stop crisis centre")
+    CSAM_REPORTING = "csam_reporting", _("Online child sexual abuse reporting")
 
 
 class ContactScope(models.TextChoices):

@@ -7,10 +7,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, LayoutObject, Submit
 from django import forms
 from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from screening.choices import AgeBand, Answer, Setting
-from screening.models import Region, Section
+from screening.models import Region, Section, SupportContact
+from screening.templatetags.screening_tags import tel_href
 
 VERSION_FIELD = re.compile(r"^v(\d{1,18})$")
 
@@ -34,6 +36,19 @@ class SectionFieldset(LayoutObject):
     def render(self, form, context, template_pack=None, **kwargs) -> str:
         fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
         return render_to_string(self.template, {"section": self.section, "fields": fields})
+
+
+class DangerCall(LayoutObject):
+    """The Call button right under the danger question, shown by danger_call.js on Yes or
+    Not sure, and at once when an empty form is refused; the number is in the hint anyway."""
+
+    template = "screening/includes/danger_call.html"
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string(
+            self.template,
+            {"contacts": form.emergency, "shown": form.has_error("__all__", code="empty")},
+        )
 
 
 def version_field_name(version_id: int) -> str:
@@ -67,17 +82,41 @@ class ChecklistForm(forms.Form):
     )
 
     def __init__(
-        self, *args, sections: Iterable[Section], regions: Iterable[Region], **kwargs
+        self,
+        *args,
+        sections: Iterable[Section],
+        regions: Iterable[Region],
+        emergency: Iterable[SupportContact] = (),
+        **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.emergency = list(emergency)
+        numbers = [
+            (tel_href(phone), phone) for contact in self.emergency for phone in contact.phone_list
+        ]
+        if numbers:
+            # Without JavaScript the Call button stays hidden, so the hint carries the number.
+            self.fields["immediate_danger"].help_text = format_html(
+                "{} {}",
+                _("If yes or not sure, call emergency services before anything else:"),
+                format_html_join(", ", '<a href="{}">{}</a>', numbers[:2]),
+            )
         self.regions = {region.code: region for region in regions}
         self.fields["region"].choices = [
             ("", _("Choose, or leave empty")),
             *((code, str(region)) for code, region in self.regions.items()),
         ]
         self.versions: dict[str, int] = {}
+        self.slugs: dict[int, tuple[str, str]] = {}
         layout = [
-            Fieldset(_("About the encounter"), "immediate_danger", "region", "setting", "age_band")
+            Fieldset(
+                _("About the encounter"),
+                "immediate_danger",
+                DangerCall(),
+                "region",
+                "setting",
+                "age_band",
+            )
         ]
         for section in sections:
             names = []
@@ -94,6 +133,7 @@ class ChecklistForm(forms.Form):
                 field.help_summary = _("What this can look like")
                 self.fields[name] = field
                 self.versions[name] = indicator.current_version_id
+                self.slugs[indicator.current_version_id] = (indicator.slug, section.slug)
                 names.append(name)
             if names:
                 layout.append(SectionFieldset(section, *names))
@@ -121,12 +161,19 @@ class ChecklistForm(forms.Form):
                     ),
                     code="stale",
                 )
-        if not any(cleaned.get(name) for name in self.versions):
+        # Danger alone is enough for a result: a worker in a hurry must not be held up.
+        if not cleaned.get("immediate_danger") and not any(
+            cleaned.get(name) for name in self.versions
+        ):
             raise forms.ValidationError(
                 _("Answer at least one question in the checklist, even if the answer is 'No'."),
                 code="empty",
             )
         return cleaned
+
+    def slugs_by_version(self) -> dict[int, tuple[str, str]]:
+        """Return {indicator version id: (indicator slug, section slug)} for the rules."""
+        return self.slugs
 
     def answers(self) -> dict[int, str]:
         """Return {indicator version id: answer} for every indicator answered."""

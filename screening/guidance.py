@@ -1,131 +1,158 @@
-"""Rules that decide what the worker is told after a checklist: next steps and contact order.
+"""Rules that decide what the worker is told after a checklist: next steps and contacts.
 
-Pure functions over plain values, so every rule is tested without a database.
+Pure functions over plain values, so every rule is tested without a database. The rules
+choose steps by a stable code; the words of each step are content (`StepText`) that editors
+change and translate in the admin.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from django.utils.translation import gettext_lazy as _
-
 from screening.choices import AgeBand, Answer, ContactKind, ContactScope, Setting
 
+CALL_EMERGENCY = "call-emergency"
+CHECK_DANGER = "check-danger"
+NOT_AN_OFFENDER = "not-an-offender"
+VICTIM_FIRST = "victim-first"
+KEEP_SAFE = "keep-safe"
+DO_NOT_HAND_BACK = "do-not-hand-back"
+TREAT_AS_CHILD = "treat-as-child"
+PRESUME_CHILD = "presume-child"
+REPORT_IMAGES = "report-images"
+REFER = "refer"
+NOTHING_NOTED = "nothing-noted"
+HEALTH_CARE = "health-care"
+NOT_MOVED = "not-moved"
+RECORD = "record-and-follow-up"
 
-@dataclass(frozen=True)
-class Step:
-    key: str
-    title: str
-    body: str
+STEP_CODES = (
+    CALL_EMERGENCY,
+    CHECK_DANGER,
+    NOT_AN_OFFENDER,
+    VICTIM_FIRST,
+    KEEP_SAFE,
+    DO_NOT_HAND_BACK,
+    TREAT_AS_CHILD,
+    PRESUME_CHILD,
+    REPORT_IMAGES,
+    REFER,
+    NOTHING_NOTED,
+    HEALTH_CARE,
+    NOT_MOVED,
+    RECORD,
+)
+# The danger steps are shown as the call button at the top of the result, not in the list.
+DANGER_STEPS = frozenset({CALL_EMERGENCY, CHECK_DANGER})
 
-
-STEPS: dict[str, Step] = {
-    "call-emergency": Step(
-        "call-emergency",
-        _("Call emergency services now"),
-        _(
-            "You said the child is in danger right now. Call an emergency number below before "
-            "anything else. Stay with the child if it is safe. Do not confront anyone you "
-            "think is exploiting the child."
-        ),
+# The kinds of contact each step sends the worker to; the result lists them all.
+STEP_KINDS: dict[str, tuple[str, ...]] = {
+    CALL_EMERGENCY: (ContactKind.EMERGENCY,),
+    CHECK_DANGER: (ContactKind.EMERGENCY,),
+    NOT_AN_OFFENDER: (ContactKind.CHILD_PROTECTION, ContactKind.LEGAL_AID),
+    VICTIM_FIRST: (ContactKind.CHILD_PROTECTION,),
+    DO_NOT_HAND_BACK: (ContactKind.SHELTER,),
+    REPORT_IMAGES: (ContactKind.CSAM_REPORTING,),
+    REFER: (
+        ContactKind.CHILD_PROTECTION,
+        ContactKind.CHILD_HELPLINE,
+        ContactKind.ANTI_TRAFFICKING,
     ),
-    "check-danger": Step(
-        "check-danger",
-        _("If you think the child may be in danger, call now"),
-        _(
-            "You were not sure whether the child is safe. If you think they could be harmed "
-            "soon, call an emergency number below now. Do not wait until you are sure."
-        ),
-    ),
-    "keep-safe": Step(
-        "keep-safe",
-        _("Keep the child safe and calm"),
-        _(
-            "Do not hand the child back to the adult who came with them. Separate them calmly "
-            "and safely. Do not confront a suspected exploiter yourself."
-        ),
-    ),
-    "refer": Step(
-        "refer",
-        _("Refer the child today"),
-        _(
-            "You noted signs that raise concern. Contact the child protection authority, a "
-            "child helpline or an anti-trafficking hotline below. Tell them what you saw. "
-            "They decide what happens next with you; you do not have to be sure."
-        ),
-    ),
-    "nothing-noted": Step(
-        "nothing-noted",
-        _("No sign noted, but trafficking is not ruled out"),
-        _(
-            "You did not note any sign. That does not mean the child is safe: children often "
-            "hide what is happening to them, and no checklist can rule trafficking out. If you "
-            "are still worried, call a child helpline below and talk it through."
-        ),
-    ),
-    "treat-as-child": Step(
-        "treat-as-child",
-        _("Treat them as a child"),
-        _(
-            "The person seems to be under 18. Everything below applies to them as a child: a "
-            "child cannot agree to being exploited."
-        ),
-    ),
-    "presume-child": Step(
-        "presume-child",
-        _("If you are not sure of the age, treat them as a child"),
-        _(
-            "When age is uncertain and the person may be under 18, treat them as a child until "
-            "their age is checked by the right authority. Do not accept a document or a story "
-            "that says they are an adult as the last word."
-        ),
-    ),
-    "not-an-offender": Step(
-        "not-an-offender",
-        _("The child is a victim, not an offender"),
-        _(
-            "The child may have been picked up for an offence linked to prostitution, for "
-            "crossing a border or for carrying false papers. Do not arrest, charge, detain or "
-            "deport them for it. A police cell or immigration detention is never a safe place "
-            "for a child."
-        ),
-    ),
-    "record-and-follow-up": Step(
-        "record-and-follow-up",
-        _("Write down what you saw, not what you think"),
-        _(
-            "Note what you saw and heard, where and when, in your own service's records. Do not "
-            "write the child's name into this tool; it does not keep it."
-        ),
-    ),
+    NOTHING_NOTED: (ContactKind.CHILD_HELPLINE,),
+    HEALTH_CARE: (ContactKind.HEALTH,),
 }
+KINDS_STEPS_NAME = frozenset(kind for kinds in STEP_KINDS.values() for kind in kinds)
 
 CHILD_BANDS = frozenset({AgeBand.UNDER_12, AgeBand.AGE_12_14, AgeBand.AGE_15_17})
 CUSTODY_SETTINGS = frozenset({Setting.POLICE, Setting.BORDER})
 
+# Which shipped indicators (by slug) or sections mean what to the rules. Slugs never change
+# once in use, so editors can reword an indicator without changing what it means here.
+ADULT_INDICATORS = frozenset(
+    {"control-adult-speaks", "control-unproven-relative", "move-brought-by-other"}
+)
+IMAGES_INDICATORS = frozenset({"hidden-online", "exploit-images"})
+MOVEMENT_INDICATORS = frozenset({"hidden-moved-often", "encounter-illegal-entry-or-papers"})
+MOVEMENT_SECTIONS = frozenset({"movement"})
+OFFENCE_SECTIONS = frozenset({"seen-as-offender"})
+
+
+@dataclass(frozen=True)
+class Noted:
+    """What the answers mean to the rules, worked out from indicator and section slugs."""
+
+    adult: bool
+    images: bool
+    movement: bool
+    offence: bool
+
+
+def what_was_noted(
+    *, yes: Collection[tuple[str, str]], not_sure: Collection[tuple[str, str]]
+) -> Noted:
+    """Map noted (indicator slug, section slug) pairs to the facts the rules use.
+
+    An accompanying adult, images and an offence count when answered yes or not sure, since
+    acting on them protects the child either way; movement counts only when answered yes,
+    because its absence is what the rules speak to.
+    """
+    either = [*yes, *not_sure]
+    return Noted(
+        adult=any(slug in ADULT_INDICATORS for slug, _section in either),
+        images=any(slug in IMAGES_INDICATORS for slug, _section in either),
+        movement=any(
+            slug in MOVEMENT_INDICATORS or section in MOVEMENT_SECTIONS for slug, section in yes
+        ),
+        offence=any(section in OFFENCE_SECTIONS for _slug, section in either),
+    )
+
 
 def next_steps(
-    *, immediate_danger: str, noted_count: int, age_band: str, setting: str
-) -> list[Step]:
-    """Return the next steps that fit what was noted, the most urgent first."""
+    *,
+    immediate_danger: str,
+    age_band: str,
+    setting: str,
+    noted_yes: int,
+    noted_not_sure: int,
+    adult_noted: bool,
+    images_noted: bool,
+    movement_noted: bool,
+    offence_noted: bool,
+) -> list[str]:
+    """Return the codes of the next steps that fit the case, the most urgent first."""
     steps: list[str] = []
     if immediate_danger == Answer.YES:
-        steps += ["call-emergency", "keep-safe"]
+        steps.append(CALL_EMERGENCY)
     elif immediate_danger == Answer.NOT_SURE:
-        steps.append("check-danger")
-    if setting in CUSTODY_SETTINGS:
-        steps.append("not-an-offender")
-    steps.append("treat-as-child" if age_band in CHILD_BANDS else "presume-child")
-    if noted_count > 0:
-        steps.append("refer")
-        if "keep-safe" not in steps:
-            steps.append("keep-safe")
+        steps.append(CHECK_DANGER)
+    custody = setting in CUSTODY_SETTINGS or offence_noted
+    if custody:
+        steps.append(NOT_AN_OFFENDER)
+    if adult_noted:
+        steps.append(DO_NOT_HAND_BACK)
+    if immediate_danger == Answer.YES or noted_yes > 0:
+        steps.append(KEEP_SAFE)
+    steps.append(TREAT_AS_CHILD if age_band in CHILD_BANDS else PRESUME_CHILD)
+    if images_noted or setting == Setting.ONLINE:
+        steps.append(REPORT_IMAGES)
+    if noted_yes + noted_not_sure > 0 or immediate_danger in (Answer.YES, Answer.NOT_SURE):
+        steps.append(REFER)
     else:
-        steps.append("nothing-noted")
-    if "not-an-offender" not in steps:
-        steps.append("not-an-offender")
-    steps.append("record-and-follow-up")
-    return [STEPS[key] for key in steps]
+        steps.append(NOTHING_NOTED)
+    if setting == Setting.HEALTH:
+        steps.append(HEALTH_CARE)
+    if not custody:
+        steps.append(VICTIM_FIRST)
+    if not movement_noted:
+        steps.append(NOT_MOVED)
+    steps.append(RECORD)
+    return steps
+
+
+def kinds_needed(steps: Iterable[str]) -> list[str]:
+    """Return each kind of contact the steps name, once, in the order contacts are listed."""
+    kinds = {kind for step in steps for kind in STEP_KINDS.get(step, ())}
+    return sorted(kinds, key=lambda kind: KIND_ORDER.get(kind, 99))
 
 
 class ContactLike(Protocol):
@@ -141,9 +168,10 @@ KIND_ORDER = {
     ContactKind.CHILD_PROTECTION: 1,
     ContactKind.CHILD_HELPLINE: 2,
     ContactKind.ANTI_TRAFFICKING: 3,
-    ContactKind.SHELTER: 4,
-    ContactKind.HEALTH: 5,
-    ContactKind.LEGAL_AID: 6,
+    ContactKind.CSAM_REPORTING: 4,
+    ContactKind.SHELTER: 5,
+    ContactKind.HEALTH: 6,
+    ContactKind.LEGAL_AID: 7,
 }
 
 
@@ -164,6 +192,28 @@ def order_contacts(contacts: Iterable[ContactLike], *, emergency_first: bool) ->
         )
 
     return sorted(contacts, key=key)
+
+
+def contacts_for_steps(
+    contacts: Iterable[ContactLike], *, kinds: Collection[str], per_kind: int = 2
+) -> list:
+    """Keep the contacts of the kinds the steps name, local, then national, then international.
+
+    At most per_kind of each kind, the nearest first: the full list stays on /contacts/.
+    """
+    kept: list = []
+    taken: dict[str, int] = {}
+    for contact in order_contacts([c for c in contacts if c.kind in kinds], emergency_first=False):
+        if taken.get(contact.kind, 0) < per_kind:
+            taken[contact.kind] = taken.get(contact.kind, 0) + 1
+            kept.append(contact)
+    return order_contacts(kept, emergency_first=False)
+
+
+def missing_kinds(contacts: Iterable[ContactLike], *, kinds: Iterable[str]) -> list[str]:
+    """Return the kinds named by the steps that no contact in the list provides."""
+    present = {contact.kind for contact in contacts}
+    return [kind for kind in kinds if kind not in present]
 
 
 def contact_kinds_shown(contacts: Sequence[ContactLike]) -> list[str]:

@@ -611,3 +611,38 @@ class TranslationReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id} [{self.language}]: {self.status}"
+
+
+class StepText(models.Model):
+    """The words of one next step; the rules in screening.guidance choose steps by code."""
+
+    code = models.SlugField(
+        max_length=40,
+        unique=True,
+        help_text=_("Fixed code the next-step rules use to pick this step. Never change it."),
+    )
+    title = models.CharField(
+        max_length=150, help_text=_("The step in a few words, like an instruction.")
+    )
+    body = models.TextField(
+        help_text=_("Two or three short sentences: what to do and why. Plain language.")
+    )
+    guidance = models.ForeignKey(
+        Guidance,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="steps",
+        help_text=_(
+            "Guidance that says more about this step. The result links to it from the step "
+            "instead of listing it again."
+        ),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("next step text")
+        verbose_name_plural = _("next step texts")
+
+    def __str__(self) -> str:
+        return self.title

@@ -8,7 +8,7 @@ import simple_history
 from modeltranslation.translator import TranslationOptions, translator
 
 from screening import reviews
-from screening.models import Guidance, Indicator, Region, Section, SupportContact
+from screening.models import Guidance, Indicator, Region, Section, StepText, SupportContact
 
 
 class RegionTranslation(TranslationOptions):
@@ -31,13 +31,18 @@ class SupportContactTranslation(TranslationOptions):
     fields = ("name", "hours", "notes")
 
 
+class StepTextTranslation(TranslationOptions):
+    fields = ("title", "body")
+
+
 translator.register(Region, RegionTranslation)
 translator.register(Section, SectionTranslation)
 translator.register(Indicator, IndicatorTranslation)
 translator.register(Guidance, GuidanceTranslation)
 translator.register(SupportContact, SupportContactTranslation)
+translator.register(StepText, StepTextTranslation)
 
-for model in (Region, Section, Indicator, Guidance):
+for model in (Region, Section, Indicator, Guidance, StepText):
     simple_history.register(model, app="screening")
 simple_history.register(SupportContact, app="screening", m2m_fields=["regions"])
 
@@ -48,3 +53,4 @@ reviews.register(Section, prefix="section")
 reviews.register(Indicator, prefix="indicator")
 reviews.register(Guidance, prefix="guidance")
 reviews.register(SupportContact, prefix="contact", lookup="name_en")
+reviews.register(StepText, prefix="step", lookup="code")

@@ -20,12 +20,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from screening import reviews
-from screening.choices import AgeBand, Answer, ContactKind, Setting
+from screening.choices import AgeBand, Answer, Setting
 from screening.forms import ChecklistForm, RegionChoiceForm
-from screening.guidance import contact_kinds_shown, next_steps, order_contacts
+from screening.guidance import order_contacts
 from screening.language import with_account_language
-from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section, SupportContact
+from screening.models import (
+    AccountPreference,
+    Guidance,
+    Indicator,
+    IndicatorVersion,
+    Region,
+    Section,
+    SupportContact,
+)
 from screening.recording import record_usage
+from screening.result import default_region, emergency_contacts, plan, result_context
 
 logger = logging.getLogger(__name__)
 
@@ -50,20 +59,42 @@ def active_regions() -> list[Region]:
     return list(Region.objects.active())
 
 
+def remembered_region_code(request: HttpRequest) -> str:
+    """The region this worker chose last: in this session, else on their account."""
+    if REGION_KEY in request.session or not request.user.is_authenticated:
+        return request.session.get(REGION_KEY, "")
+    preference = (
+        AccountPreference.objects.filter(user=request.user).select_related("region").first()
+    )
+    code = preference.region.code if preference and preference.region else ""
+    request.session[REGION_KEY] = code
+    return code
+
+
+def remember_region(request: HttpRequest, region: Region | None) -> None:
+    """Keep the worker's region for this session and, when signed in, on their account."""
+    code = region.code if region else ""
+    # Only a change is written, so an anonymous visit to / creates no session row.
+    if request.session.get(REGION_KEY, "") == code and REGION_KEY in request.session:
+        return
+    if not code and REGION_KEY not in request.session and not request.user.is_authenticated:
+        return
+    request.session[REGION_KEY] = code
+    if request.user.is_authenticated:
+        AccountPreference.objects.update_or_create(user=request.user, defaults={"region": region})
+
+
 def chosen_region(
     request: HttpRequest, regions: list[Region]
 ) -> tuple[RegionChoiceForm, Region | None]:
-    """Read the region from ?region=, falling back to the one remembered in the session."""
-    data = (
-        request.GET if "region" in request.GET else {"region": request.session.get(REGION_KEY, "")}
-    )
+    """Read the region from ?region=, falling back to the one remembered for this worker."""
+    asked = "region" in request.GET
+    data = request.GET if asked else {"region": remembered_region_code(request)}
     form = RegionChoiceForm(data, regions=regions)
     if form.is_valid():
         region = form.cleaned_data["region"]
-        code = region.code if region else ""
-        # Only a change is written, so an anonymous visit to / creates no session row.
-        if request.session.get(REGION_KEY, "") != code:
-            request.session[REGION_KEY] = code
+        if asked:
+            remember_region(request, region)
         return form, region
     return form, None
 
@@ -74,24 +105,19 @@ def unchecked_translation(*groups) -> bool:
     return reviews.page_needs_note(objects, language=get_language())
 
 
-def contacts_for(region: Region | None, *, emergency_first: bool) -> list[SupportContact]:
-    contacts = SupportContact.objects.for_region(region).prefetch_related("regions")
-    return order_contacts(contacts, emergency_first=emergency_first)
-
-
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     regions = active_regions()
     region_form, region = chosen_region(request, regions)
-    emergency = [
-        c for c in contacts_for(region, emergency_first=True) if c.kind == ContactKind.EMERGENCY
-    ]
+    acting_region = region or default_region()
+    emergency = emergency_contacts(acting_region)
     return render(
         request,
         "screening/start.html",
         {
             "region_form": region_form,
             "region": region,
+            "acting_region": acting_region,
             "emergency_contacts": emergency,
             "translation_unchecked": unchecked_translation(emergency),
         },
@@ -117,8 +143,17 @@ def new_token(request: HttpRequest) -> str:
 def checklist(request: HttpRequest) -> HttpResponse:
     regions = active_regions()
     sections = checklist_sections()
+    by_code = {region.code: region for region in regions}
     if request.method == "POST":
-        form = ChecklistForm(request.POST, sections=sections, regions=regions)
+        region = by_code.get(request.POST.get("region", "")) or by_code.get(
+            remembered_region_code(request)
+        )
+        form = ChecklistForm(
+            request.POST,
+            sections=sections,
+            regions=regions,
+            emergency=emergency_contacts(region or default_region()),
+        )
         if form.is_valid():
             outcome = submit_checklist(request, form)
             if outcome is not None:
@@ -128,7 +163,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
         data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
         form.data = data
     else:
-        remembered = request.session.get(REGION_KEY, "")
+        remembered = remembered_region_code(request)
         form = ChecklistForm(
             initial={
                 "token": request.session.get(TOKEN_KEY) or new_token(request),
@@ -136,6 +171,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
             },
             sections=sections,
             regions=regions,
+            emergency=emergency_contacts(by_code.get(remembered) or default_region()),
         )
     # The form has evaluated the sections (and their indicators) already: no extra query.
     shown = [*sections, *(i for section in sections for i in section.indicators.all())]
@@ -165,8 +201,16 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
         return None
     region = data["region"]
     immediate_danger = data["immediate_danger"]
-    contacts = contacts_for(region, emergency_first=immediate_danger == Answer.YES)
     answers = form.answers()
+    slugs = form.slugs_by_version()
+    chosen = plan(
+        region=region or default_region(),
+        immediate_danger=immediate_danger,
+        age_band=data["age_band"],
+        setting=data["setting"],
+        yes=[slugs[vid] for vid, answer in answers.items() if answer == Answer.YES],
+        not_sure=[slugs[vid] for vid, answer in answers.items() if answer == Answer.NOT_SURE],
+    )
     record_usage(
         token=token,
         answers=answers,
@@ -174,7 +218,7 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
         setting=data["setting"],
         age_band=data["age_band"],
         immediate_danger=immediate_danger == Answer.YES,
-        contact_kinds=contact_kinds_shown(contacts),
+        contact_kinds=chosen.kinds_shown,
     )
     # Stored even when record_usage found the token spent: a racing twin request must not
     # leave the session without the result it already saved.
@@ -187,7 +231,7 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
         "answered": len(answers),
         "noted": {str(vid): answer for vid, answer in answers.items() if answer != Answer.NO},
     }
-    request.session[REGION_KEY] = region.code if region else ""
+    remember_region(request, region)
     request.session.pop(TOKEN_KEY, None)
     return redirect("screening:result")
 
@@ -215,6 +259,8 @@ def noted_by_section(noted: dict[str, str]) -> list[dict]:
             "answer": noted[str(version.id)],
             "guidance": indicator.guidance,
             "indicator": indicator,
+            "slug": indicator.slug,
+            "section_slug": indicator.section.slug,
         }
         if groups and groups[-1]["section"].pk == indicator.section_id:
             groups[-1]["items"].append(item)
@@ -233,34 +279,18 @@ def result(request: HttpRequest) -> HttpResponse:
         return redirect("screening:checklist")
     region = Region.objects.filter(code=saved["region"]).first() if saved["region"] else None
     groups = noted_by_section(saved["noted"])
-    noted_count = sum(len(group["items"]) for group in groups)
-    immediate_danger = saved["immediate_danger"]
-    context = {
-        "groups": groups,
-        "noted_count": noted_count,
-        "answered": saved["answered"],
-        "immediate_danger": immediate_danger == Answer.YES,
-        "steps": next_steps(
-            immediate_danger=immediate_danger,
-            noted_count=noted_count,
-            age_band=saved["age_band"],
-            setting=saved["setting"],
-        ),
-        "region": region,
-        "setting_label": Setting(saved["setting"]).label
-        if saved["setting"] in Setting.values
-        else "",
-        "age_label": AgeBand(saved["age_band"]).label
-        if saved["age_band"] in AgeBand.values
-        else "",
-        "contacts": contacts_for(region, emergency_first=immediate_danger == Answer.YES),
-        "general_guidance": list(Guidance.objects.active().filter(on_result=True)),
-    }
+    context = result_context(saved=saved, region=region, groups=groups)
+    context["setting_label"] = (
+        Setting(saved["setting"]).label if saved["setting"] in Setting.values else ""
+    )
+    context["age_label"] = (
+        AgeBand(saved["age_band"]).label if saved["age_band"] in AgeBand.values else ""
+    )
     context["translation_unchecked"] = unchecked_translation(
         [group["section"] for group in groups],
         [item["indicator"] for group in groups for item in group["items"]],
+        context["danger_contacts"],
         context["contacts"],
-        context["general_guidance"],
     )
     return render(request, "screening/result.html", context)
 
@@ -272,6 +302,21 @@ def finish(request: HttpRequest) -> HttpResponse:
     request.session.pop(TOKEN_KEY, None)
     messages.success(request, _("The result has been cleared from this device."))
     return redirect("screening:start")
+
+
+@never_cache
+@require_POST
+def leave(request: HttpRequest) -> HttpResponse:
+    """Clear the answers and the result at once and show a page that says nothing about them."""
+    request.session.pop(RESULT_KEY, None)
+    request.session.pop(TOKEN_KEY, None)
+    return redirect("screening:neutral")
+
+
+@require_GET
+def neutral(request: HttpRequest) -> HttpResponse:
+    """A plain search page with nothing of this app on it, for whoever looks at the screen."""
+    return render(request, "screening/neutral.html", {"query": request.GET.get("q", "")[:100]})
 
 
 @frontline
@@ -290,7 +335,9 @@ def guidance(request: HttpRequest) -> HttpResponse:
 def contacts(request: HttpRequest) -> HttpResponse:
     regions = active_regions()
     region_form, region = chosen_region(request, regions)
-    shown = contacts_for(region, emergency_first=True)
+    shown = order_contacts(
+        SupportContact.objects.for_region(region).prefetch_related("regions"), emergency_first=True
+    )
     return render(
         request,
         "screening/contacts.html",

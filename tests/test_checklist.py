@@ -73,24 +73,28 @@ def test_worker_completes_checklist_and_sees_steps_guidance_and_contacts(worker_
     html = result.content.decode()
     assert result.status_code == 200
     assert "no-store" in result["Cache-Control"]
-    # What was noted, section by section, in neutral words.
-    assert "Met at a test venue" in html
-    assert "Has no identity document" in html
+    # What was noted, yes and not sure apart, in neutral words.
     assert "Does not know the address" not in html
-    assert html.index("Hidden test section") < html.index("Age test section")
-    # Next steps chosen by the rules: refer, treat as a child, victim not offender.
+    assert html.index("Signs noted") < html.index("Met at a test venue")
+    assert html.index("Met at a test venue") < html.index("<h3>Not sure</h3>")
+    assert html.index("<h3>Not sure</h3>") < html.index("Has no identity document")
+    assert "1 sign noted, 1 not sure." in html
+    # Next steps chosen by the rules: refer, treat as a child, victim first (met in the
+    # street, so not the custody wording).
     assert 'id="step-refer"' in html
     assert 'id="step-treat-as-child"' in html
-    assert 'id="step-not-an-offender"' in html
+    assert 'id="step-victim-first"' in html
+    assert 'id="step-not-an-offender"' not in html
     assert 'id="step-call-emergency"' not in html
     # Guidance attached to the noted indicators.
     assert "Guidance when venue is noted." in html
     assert "Treat as a child until age is verified." in html
-    # Contacts for the region first, then national and international; not another region's.
-    assert html.index("North Shelter") < html.index("Test Child Helpline")
+    # The contacts the steps name, national before international; not another region's,
+    # and not a shelter, which no step shown here names (no accompanying adult noted).
     assert html.index("Test Child Helpline") < html.index("Test International")
     assert "South Shelter" not in html
-    assert 'href="tel:+97715550101"' in html
+    assert "North Shelter" not in html
+    assert 'href="tel:1098"' in html
     assert "Example: check before use" in html
     assert "not a diagnosis" in html
 
@@ -130,8 +134,9 @@ def test_saved_record_holds_exactly_the_allowed_fields(worker_client, content):
         (ind["venue"].current_version_id, "yes"),
         (ind["no-id"].current_version_id, "not_sure"),
     }
+    # The kinds of the contacts shown: those the steps name (no step names a shelter here).
     kinds = set(UsageContactKind.objects.values_list("kind", flat=True))
-    assert kinds == {"emergency", "shelter", "child_helpline", "anti_trafficking"}
+    assert kinds == {"emergency", "child_helpline", "anti_trafficking"}
 
 
 def test_stored_tables_have_no_column_that_could_identify_anyone(db):
@@ -159,9 +164,11 @@ def test_result_puts_the_danger_panel_and_call_step_before_the_next_steps(worker
     ind = content["indicators"]
     submit(worker_client, immediate_danger="yes", region="north", **{field(ind["venue"]): "yes"})
     html = worker_client.get(RESULT).content.decode()
-    assert html.index('id="step-call-emergency"') < html.index('id="step-refer"')
-    assert html.index("The child is in danger: call now") < html.index("Next steps")
-    assert 'href="tel:100"' in html
+    # The call button comes before everything else in the page's main content.
+    main = html.split('<main id="main"', 1)[1]
+    assert main.index('href="tel:100"') < main.index("Leave this page")
+    assert main.index('href="tel:100"') < main.index("<h1>")
+    assert html.index("The child is in danger: call now") < html.index('id="step-refer"')
 
 
 def test_result_with_nothing_noted_still_shows_contacts_and_says_nothing_is_ruled_out(
@@ -381,13 +388,15 @@ def add_indicators(count: int) -> None:
 def test_checklist_query_count_is_pinned_and_flat(
     worker_client, content, django_assert_max_num_queries
 ):
-    # 1 session, 2 user, 3 regions, 4 sections, 5 indicators (prefetch), 6-7 the user's and
-    # the groups' permissions (the Dashboard link in the menu), 8 session update, 9-10 the
-    # savepoint pair Django wraps around the session save.
-    with django_assert_max_num_queries(10):
+    # 1 session, 2 user, 3 regions, 4 the account's remembered region (once a session),
+    # 5 the region's emergency numbers (the Call button under the danger question),
+    # 6 sections, 7 indicators (prefetch), 8-9 the user's and the groups' permissions (the
+    # Dashboard link in the menu), 10 session update, 11-12 the savepoint pair Django wraps
+    # around the session save.
+    with django_assert_max_num_queries(12):
         worker_client.get(CHECKLIST)
     add_indicators(30)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         worker_client.get(CHECKLIST)
 
 
@@ -398,12 +407,14 @@ def test_result_query_count_is_pinned_and_flat(
     data = {f"v{ind.current_version_id}": "yes" for ind in Indicator.objects.all()}
     submit(worker_client, region="north", **data)
     # 1 session, 2 user, 3 region, 4 noted versions with indicator and section, 5 contacts,
-    # 6 contacts' regions (prefetch), 7 guidance, 8-9 permissions for the menu,
-    # 10 session update, 11-12 its savepoints.
-    with django_assert_max_num_queries(12):
+    # 6 contacts' regions (prefetch), 7 the chosen steps' texts with their guidance,
+    # 8 the other guidance to link to, 9-10 permissions for the menu, 11 session update,
+    # 12-13 its savepoints.
+    with django_assert_max_num_queries(13):
         response = worker_client.get(RESULT)
     assert response.status_code == 200
-    assert response.content.decode().count('class="tag">Noted<') >= 33
+    noted = response.content.decode().split("Signs noted", 1)[1].split("More guidance")[0]
+    assert noted.count("<li>") >= 33
 
 
 def test_not_sure_about_danger_is_not_stored_as_danger(worker_client, content):

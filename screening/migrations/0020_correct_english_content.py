@@ -562,6 +562,6 @@ def restore_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("screening", "0006_accountpreference_urdu")]
+    dependencies = [("screening", "0012_researched_contacts")]
 
     operations = [migrations.RunPython(correct_english, restore_english)]
