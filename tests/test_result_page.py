@@ -49,7 +49,9 @@ def test_danger_alone_is_enough_for_a_result(worker_client, content, danger):
     # The Call button is the very first thing in the content, with the number in its label.
     first = re.search(r"<(a|section)[^>]*>", html).group(0)
     assert 'class="danger-first' in first
-    assert re.search(r'<a class="call-button" href="tel:100">Call 100', html)
+    assert re.search(
+        r'<a class="call-button" href="tel:100">Call <span class="phone-number" dir="ltr">100', html
+    )
     assert html.index('href="tel:100"') < html.index("<h1>")
 
 

@@ -82,16 +82,24 @@ def test_the_example_mark_leaves_every_worker_page_once_an_editor_records_a_veri
     ind = content["indicators"]
     submit(worker_client, immediate_danger="yes", region="north", **{field(ind["venue"]): "yes"})
     pages = [START, reverse("screening:contacts"), reverse("screening:result")]
-    mark = "Example: check before use"
+    # Lists say "Example: check before use"; the danger call button says "example: check".
+    mark = "example: check"
     helpline.kind = ContactKind.EMERGENCY  # so that the start page lists it too
     helpline.save()
 
     def shown(url: str) -> list[str]:
         """The helpline as each page shows it (a page may list it twice, or other examples)."""
         html = worker_client.get(url).content.decode()
-        found = re.findall(rf'<li class="contact" id="contact-{helpline.pk}">.*?</li>', html, re.S)
+        found = re.findall(
+            rf'<li class="contact(?:-row)?" id="contact-{helpline.pk}">.*?</li>', html, re.S
+        )
+        found += [
+            button
+            for button in re.findall(r'<a class="call-button".*?</a>', html, re.S)
+            if helpline.name in button
+        ]
         assert found, url
-        return found
+        return [block.lower() for block in found]
 
     for url in pages:
         assert all(mark in block for block in shown(url)), url

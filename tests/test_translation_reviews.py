@@ -263,7 +263,7 @@ def test_every_registered_kind_of_key_loads(content):
 @pytest.mark.parametrize(
     "entries",
     [
-        {"step:one:title": "x"},
+        {"stage:one:title": "x"},
         {"guidance:refer-test:source": "x"},
         {"guidance::title": "x"},
         {"guidance:refer-test:title": 5},
@@ -283,7 +283,14 @@ def test_a_bad_translation_file_is_refused_whole(refer, entries, tmp_path):
 
 def test_a_new_translated_model_joins_with_one_line():
     # Every kind the files, the admin filter and the note know comes from the registry.
-    assert set(reviews.REGISTRY) == {"region", "section", "indicator", "guidance", "contact"}
+    assert set(reviews.REGISTRY) == {
+        "region",
+        "section",
+        "indicator",
+        "guidance",
+        "contact",
+        "step",
+    }
     assert reviews.REGISTRY["indicator"].fields == ("text", "help", "guidance")
 
 
