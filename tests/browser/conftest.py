@@ -66,7 +66,18 @@ def chromium(serialized_contents):
 
 @pytest.fixture
 def page(chromium):
-    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    # The service worker's background requests would race each test's own; it has its own
+    # tests (test_offline_browser.py), with the offline_page fixture.
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def offline_page(chromium):
+    """A page whose context runs the service worker, for the offline tests."""
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, service_workers="allow")
     page = context.new_page()
     yield page
     context.close()
