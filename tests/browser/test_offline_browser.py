@@ -241,3 +241,25 @@ def test_printed_contacts_show_numbers_and_web_addresses_without_navigation(
     assert "https://hotline.example.org/help" in text
     for navigation in ("Guidance Contacts", "Sign out", "Show contacts", "Skip to main content"):
         assert navigation not in text
+
+
+def test_paper_checklist_passes_axe(live_server, page, sign_in, worker_user, axe_violations):
+    sign_in(worker_user)
+    page.goto(f"{live_server.url}/checklist/print/")
+    assert axe_violations(page) == []
+
+
+def test_saved_pages_and_the_not_sent_page_pass_axe(
+    live_server, offline_page, worker_user, password, axe_violations
+):
+    page = offline_page
+    sign_in_and_settle(page, live_server, worker_user, password)
+    page.goto(f"{live_server.url}/checklist/")
+    page.context.set_offline(True)
+    page.locator("fieldset.section input[value=yes]").first.check()
+    page.click("#checklist-form button[type=submit]")
+    assert "Your checklist could not be sent" in main_text(page)
+    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/guidance/")
+    assert "You are offline." in main_text(page)
+    assert axe_violations(page) == []
