@@ -116,7 +116,8 @@ def worker_config(request: HttpRequest) -> dict:
         "checklist": reverse("screening:checklist"),
         "notSentPage": reverse("screening:guidance"),
         "start": reverse("screening:start"),
-        "staticPrefix": static(""),
+        # Only the site's own files; the admin's never.
+        "staticPrefix": f"{settings.STATIC_URL}screening/",
         "static": [reverse("screening:manifest"), *(static(path) for path in OFFLINE_STATIC)],
         "emergencyHtml": emergency_html,
         "shell": shell,

@@ -137,6 +137,7 @@ def test_service_worker_is_a_script_at_the_root_that_keeps_only_the_reading_page
     for never in never_kept:
         assert not any(page.startswith(never) for page in config["pages"])
         assert not any(path.startswith(never) for path in config["static"])
+    assert config["staticPrefix"] == "/static/screening/"
     for path in config["static"]:
         if path.startswith("/static/"):
             assert finders.find(path.removeprefix("/static/")), path
