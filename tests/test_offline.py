@@ -69,6 +69,10 @@ def test_print_page_asks_the_danger_question_first_with_the_region_emergency_num
     assert "Noticing no indicator never rules trafficking out" in html
 
 
+def test_start_page_links_the_paper_checklist(worker_client, content):
+    assert 'href="/checklist/print/"' in worker_client.get("/").content.decode()
+
+
 def test_print_page_keeps_nothing(worker_client, content):
     worker_client.get("/checklist/print/")
     before = dict(worker_client.session)

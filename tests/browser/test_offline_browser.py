@@ -47,7 +47,7 @@ STORAGE = """async () => {
   };
 }"""
 
-READING_PAGES = ["/", "/guidance/", "/contacts/", "/checklist/"]
+READING_PAGES = ["/", "/guidance/", "/contacts/", "/checklist/", "/checklist/print/"]
 
 
 @pytest.fixture
@@ -106,6 +106,7 @@ def test_after_one_visit_start_guidance_and_contacts_open_offline_with_emergency
         "/guidance/": guidance_title,
         "/contacts/": "Offline Test Police",
         "/checklist/": "Is the child in danger right now?",
+        "/checklist/print/": "Checklist on paper",
     }
     for path, text in expected.items():
         page.goto(f"{live_server.url}{path}")
