@@ -264,3 +264,22 @@ def test_saved_pages_and_the_not_sent_page_pass_axe(
     page.goto(f"{live_server.url}/guidance/")
     assert "You are offline." in main_text(page)
     assert axe_violations(page) == []
+
+
+def test_printed_result_and_guidance_have_no_navigation_or_buttons(
+    live_server, page, sign_in, worker_user
+):
+    sign_in(worker_user)
+    send_checklist(page, live_server)
+    page.wait_for_url(f"{live_server.url}/checklist/result/")
+    text = pdf_text(page)
+    assert "What to do next" in text
+    assert EMERGENCY_NUMBER in text
+    for hidden in ("Finish and clear", "Sign out", "Skip to main content"):
+        assert hidden not in text
+    page.goto(f"{live_server.url}/guidance/")
+    text = pdf_text(page)
+    # The title once: as its heading, not again in the on-screen table of contents.
+    title = flat(Guidance.objects.active().first().title)
+    assert text.count(title) == 1
+    assert "Sign out" not in text
