@@ -72,6 +72,7 @@ def offline_text() -> dict[str, str]:
     """Return the worker's sentences, in the active language; {date} is filled in on the phone."""
     return {
         "offline": gettext("You are offline."),
+        "unavailable": gettext("The service is not answering right now."),
         "saved": gettext("This is the copy saved on this phone on %(date)s.") % {"date": "{date}"},
         "notSaved": gettext("You are offline and this page was not saved on this phone yet."),
         "notSentTitle": gettext("Your checklist could not be sent"),

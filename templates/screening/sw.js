@@ -93,24 +93,34 @@ function linkedFiles(html) {
 }
 
 async function pageFromNetworkOrCopy(event, path) {
+  let response;
   try {
-    const response = await fetch(event.request);
-    const copy = response.clone();
-    event.waitUntil(
-      caches
-        .open(CONFIG.cache)
-        .then((cache) => keepPage(cache, path, copy))
-        .catch(() => undefined)
-    );
-    return response;
+    response = await fetch(event.request);
   } catch (error) {
     const saved = await savedCopy(path);
     if (saved) {
-      return savedPage(saved, path);
+      return savedPage(saved, path, CONFIG.text.offline);
     }
     const note = `<h1>${escapeHtml(CONFIG.text.offline)}</h1><p>${escapeHtml(CONFIG.text.notSaved)}</p>`;
     return shellPage(note + CONFIG.emergencyHtml + homeLinks(), 503);
   }
+  if (response.status >= 500) {
+    // The service is down (its database, say): the saved copy, with its numbers, helps more.
+    const saved = await savedCopy(path);
+    if (saved) {
+      await discard(response);
+      return savedPage(saved, path, CONFIG.text.unavailable);
+    }
+    return response;
+  }
+  const copy = response.clone();
+  event.waitUntil(
+    caches
+      .open(CONFIG.cache)
+      .then((cache) => keepPage(cache, path, copy))
+      .catch(() => undefined)
+  );
+  return response;
 }
 
 async function fileFromCopyOrNetwork(event, request) {
@@ -154,11 +164,11 @@ async function savedCopy(path) {
   return (await cache.match(path)) || (await caches.match(path));
 }
 
-async function savedPage(saved, path) {
+async function savedPage(saved, path, why) {
   const when = Number(saved.headers.get(SAVED_AT));
   const line = CONFIG.text.saved.replace("{date}", formatDate(when));
   let note =
-    `<div class="panel panel-warn offline-note" role="status"><p><strong>${escapeHtml(CONFIG.text.offline)}</strong> ` +
+    `<div class="panel panel-warn offline-note" role="status"><p><strong>${escapeHtml(why)}</strong> ` +
     `${escapeHtml(line)}</p></div>`;
   if (CONFIG.emergencyOn.includes(path)) {
     note += CONFIG.emergencyHtml;

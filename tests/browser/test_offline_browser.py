@@ -6,6 +6,7 @@ import time
 import unicodedata
 
 import pytest
+from django.db import OperationalError
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
@@ -116,6 +117,26 @@ def test_after_one_visit_start_guidance_and_contacts_open_offline_with_emergency
         # Only a saved copy carries this line, so the page did come from the phone.
         assert "You are offline." in shown, path
         assert re.search(r"saved on this phone on .*\d", shown), path
+
+
+def test_when_the_service_fails_the_saved_copy_is_shown_with_its_numbers(
+    live_server, offline_page, worker_user, password, monkeypatch
+):
+    page = offline_page
+    sign_in_and_settle(page, live_server, worker_user, password)
+    guidance_title = Guidance.objects.active().first().title
+
+    class DatabaseDown:
+        def active(self):
+            raise OperationalError("the database is not answering")
+
+    monkeypatch.setattr(Guidance, "objects", DatabaseDown())
+    response = page.goto(f"{live_server.url}/guidance/")
+    shown = main_text(page)
+    assert response.from_service_worker
+    assert "The service is not answering right now." in shown
+    assert guidance_title in shown
+    assert EMERGENCY_NUMBER in shown
 
 
 def test_the_result_never_opens_offline_and_no_answer_or_result_stays_on_the_phone(
