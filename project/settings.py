@@ -221,6 +221,8 @@ CRISPY_FAIL_SILENTLY = not DEBUG
 # Recognise & Refer settings.
 SCREENING_ALLOW_ANONYMOUS = env_bool("SCREENING_ALLOW_ANONYMOUS")
 SCREENING_MIN_CELL = max(3, env_int("SCREENING_MIN_CELL", 5))
+# Seconds a page waits for a slow network before the service worker shows the saved copy.
+SCREENING_OFFLINE_WAIT_SECONDS = max(1, env_int("SCREENING_OFFLINE_WAIT_SECONDS", 8))
 
 LOGGING = {
     "version": 1,

@@ -73,6 +73,7 @@ def offline_text() -> dict[str, str]:
     return {
         "offline": gettext("You are offline."),
         "unavailable": gettext("The service is not answering right now."),
+        "slow": gettext("The connection is too slow right now."),
         "saved": gettext("This is the copy saved on this phone on %(date)s.") % {"date": "{date}"},
         "notSaved": gettext("You are offline and this page was not saved on this phone yet."),
         "notSentTitle": gettext("Your checklist could not be sent"),
@@ -111,6 +112,7 @@ def worker_config(request: HttpRequest) -> dict:
     )
     return {
         "cache": f"rr-{key}",
+        "networkWaitMs": settings.SCREENING_OFFLINE_WAIT_SECONDS * 1000,
         "lang": get_language(),
         "pages": pages,
         "emergencyOn": [reverse(name) for name in NEEDS_EMERGENCY_NUMBERS],

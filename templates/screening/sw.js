@@ -93,20 +93,30 @@ function linkedFiles(html) {
 }
 
 async function pageFromNetworkOrCopy(event, path) {
+  const network = fetch(event.request);
+  const saved = await savedCopy(path);
   let response;
   try {
-    response = await fetch(event.request);
+    // With a saved copy, a connection that is there but hardly works is not waited on for long.
+    response = saved ? await Promise.race([network, delay(CONFIG.networkWaitMs)]) : await network;
   } catch (error) {
-    const saved = await savedCopy(path);
     if (saved) {
       return savedPage(saved, path, CONFIG.text.offline);
     }
     const note = `<h1>${escapeHtml(CONFIG.text.offline)}</h1><p>${escapeHtml(CONFIG.text.notSaved)}</p>`;
     return shellPage(note + CONFIG.emergencyHtml + homeLinks(), 503);
   }
+  if (response === undefined) {
+    // The page still arrives later, and is saved for next time.
+    event.waitUntil(
+      network
+        .then((late) => caches.open(CONFIG.cache).then((cache) => keepPage(cache, path, late)))
+        .catch(() => undefined)
+    );
+    return savedPage(saved, path, CONFIG.text.slow);
+  }
   if (response.status >= 500) {
     // The service is down (its database, say): the saved copy, with its numbers, helps more.
-    const saved = await savedCopy(path);
     if (saved) {
       await discard(response);
       return savedPage(saved, path, CONFIG.text.unavailable);
@@ -211,6 +221,10 @@ function shellPage(content, status) {
       "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     },
   });
+}
+
+function delay(milliseconds) {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
 function insertIntoMain(html, content) {

@@ -139,6 +139,41 @@ def test_when_the_service_fails_the_saved_copy_is_shown_with_its_numbers(
     assert EMERGENCY_NUMBER in shown
 
 
+SAVED_AT = """async (path) => {
+  const response = await caches.match(path);
+  return response ? Number(response.headers.get("x-rr-saved-at")) : 0;
+}"""
+
+
+def test_a_page_too_slow_to_arrive_shows_the_saved_copy_and_saves_the_late_one(
+    live_server, offline_page, worker_user, password, monkeypatch, settings
+):
+    settings.SCREENING_OFFLINE_WAIT_SECONDS = 1
+    page = offline_page
+    sign_in_and_settle(page, live_server, worker_user, password)
+    guidance_title = Guidance.objects.active().first().title
+    saved_before = page.evaluate(SAVED_AT, "/guidance/")
+    real = Guidance.objects
+
+    class SlowDatabase:
+        def active(self):
+            time.sleep(6)
+            return real.active()
+
+    monkeypatch.setattr(Guidance, "objects", SlowDatabase())
+    started = time.monotonic()
+    page.goto(f"{live_server.url}/guidance/")
+    shown = main_text(page)
+    assert time.monotonic() - started < 5
+    assert "The connection is too slow right now." in shown
+    assert guidance_title in shown
+    assert EMERGENCY_NUMBER in shown
+    deadline = time.monotonic() + 10
+    while page.evaluate(SAVED_AT, "/guidance/") == saved_before:
+        assert time.monotonic() < deadline, "the late page was never saved"
+        time.sleep(0.2)
+
+
 def test_the_result_never_opens_offline_and_no_answer_or_result_stays_on_the_phone(
     live_server, offline_page, worker_user, password
 ):
