@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -81,6 +82,9 @@ def offline_page(chromium):
     page = context.new_page()
     yield page
     context.close()
+    # The browser checks /sw.js on its own after navigations; let such a request finish
+    # before the test database is flushed under it.
+    time.sleep(1)
 
 
 @pytest.fixture

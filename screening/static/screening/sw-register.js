@@ -7,7 +7,7 @@
     .then(function (registration) {
       // Ask at once whether the content, language, region or sign-in changed, so the saved
       // copies follow; the server answers 304 when nothing did.
-      if (hadWorker) { return registration.update(); }
+      if (hadWorker && navigator.onLine) { return registration.update(); }
       return undefined;
     })
     .catch(function () { /* No signal or no support: the pages work as before. */ });
