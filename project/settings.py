@@ -219,6 +219,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # The service worker (/sw.js) and the web app manifest are the site's own.
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
@@ -276,6 +279,8 @@ SCREENING_ALLOW_ANONYMOUS = env_bool("SCREENING_ALLOW_ANONYMOUS")
 SCREENING_MIN_CELL = max(3, env_int("SCREENING_MIN_CELL", 5))
 # The region (its code) whose emergency numbers a worker sees before choosing their own.
 SCREENING_DEFAULT_REGION = os.environ.get("SCREENING_DEFAULT_REGION", "").strip()
+# Seconds a page waits for a slow network before the service worker shows the saved copy.
+SCREENING_OFFLINE_WAIT_SECONDS = max(1, env_int("SCREENING_OFFLINE_WAIT_SECONDS", 8))
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@
 import os
 import shutil
 from urllib.parse import urlsplit
+import time
 
 import pytest
 
@@ -118,11 +119,26 @@ def watch(live_server):
 
 @pytest.fixture
 def page(chromium, watch):
-    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    # The service worker's background requests would race each test's own; it has its own
+    # tests (test_offline_browser.py), with the offline_page fixture.
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
     watch.attach(context)
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def offline_page(chromium, watch):
+    """A page whose context runs the service worker, for the offline tests."""
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, service_workers="allow")
+    watch.attach(context)
+    page = context.new_page()
+    yield page
+    context.close()
+    # The browser checks /sw.js on its own after navigations; let such a request finish
+    # before the test database is flushed under it.
+    time.sleep(1)
 
 
 @pytest.fixture
