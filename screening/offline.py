@@ -22,8 +22,10 @@ from django.views.decorators.http import require_GET
 from screening.choices import AgeBand, ContactKind, Setting
 from screening.content_version import current_content_version
 from screening.forms import ANSWER_CHOICES, RegionChoiceForm
+from screening.guidance import order_contacts
 from screening.models import Region
-from screening.views import REGION_KEY, active_regions, checklist_sections, contacts_for, frontline
+from screening.result import contacts_serving, default_region, emergency_contacts
+from screening.views import REGION_KEY, active_regions, checklist_sections, frontline
 
 THEME_COLOUR = "#0b4f6c"
 
@@ -58,12 +60,6 @@ def remembered_region(request: HttpRequest) -> Region | None:
     return Region.objects.active().filter(code=code).first() if code else None
 
 
-def emergency_contacts(region: Region | None) -> list:
-    return [
-        c for c in contacts_for(region, emergency_first=True) if c.kind == ContactKind.EMERGENCY
-    ]
-
-
 def can_read_pages(request: HttpRequest) -> bool:
     return settings.SCREENING_ALLOW_ANONYMOUS or request.user.is_authenticated
 
@@ -89,7 +85,7 @@ def offline_text() -> dict[str, str]:
 
 def worker_config(request: HttpRequest) -> dict:
     """Everything the service worker script needs, for this worker's language and region."""
-    region = remembered_region(request)
+    region = remembered_region(request) or default_region()
     readable = can_read_pages(request)
     # The cache name changes with the content, the language, the region and sign-in, so a
     # change to any of them makes the phone fetch a fresh set and delete the old one.
@@ -188,7 +184,7 @@ def checklist_print(request: HttpRequest) -> HttpResponse:
     data = request.GET if "region" in request.GET else remembered
     region_form = RegionChoiceForm(data, regions=active_regions())
     region = region_form.cleaned_data["region"] if region_form.is_valid() else None
-    contacts = contacts_for(region, emergency_first=True)
+    contacts = order_contacts(contacts_serving(region or default_region()), emergency_first=True)
     context = {
         "region_form": region_form,
         "region": region,

@@ -2,8 +2,8 @@
 
 import os
 import shutil
-from urllib.parse import urlsplit
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
