@@ -23,6 +23,7 @@ from screening.forms import ChecklistForm, RegionChoiceForm
 from screening.guidance import contact_kinds_shown, next_steps, order_contacts
 from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section, SupportContact
 from screening.recording import record_usage
+from screening.rendered import checklist_form_html
 
 logger = logging.getLogger(__name__)
 
@@ -101,28 +102,31 @@ def new_token(request: HttpRequest) -> str:
 @frontline
 @require_http_methods(["GET", "POST"])
 def checklist(request: HttpRequest) -> HttpResponse:
-    regions = active_regions()
-    sections = checklist_sections()
-    if request.method == "POST":
-        form = ChecklistForm(request.POST, sections=sections, regions=regions)
-        if form.is_valid():
-            outcome = submit_checklist(request, form)
-            if outcome is not None:
-                return outcome
-        # A rejected form keeps its answers but gets a fresh token for the next try.
-        data = request.POST.copy()
-        data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
-        form.data = data
-    else:
-        remembered = request.session.get(REGION_KEY, "")
-        form = ChecklistForm(
-            initial={
-                "token": request.session.get(TOKEN_KEY) or new_token(request),
-                "region": remembered,
-            },
-            sections=sections,
-            regions=regions,
+    if request.method == "GET":
+        # The blank form comes from the cache of rendered content (screening/rendered.py).
+        def build_form(*, token: str, region: str) -> ChecklistForm:
+            return ChecklistForm(
+                initial={"token": token, "region": region},
+                sections=checklist_sections(),
+                regions=active_regions(),
+            )
+
+        form_html = checklist_form_html(
+            request,
+            token=request.session.get(TOKEN_KEY) or new_token(request),
+            region=request.session.get(REGION_KEY, ""),
+            build_form=build_form,
         )
+        return render(request, "screening/checklist.html", {"form_html": form_html})
+    form = ChecklistForm(request.POST, sections=checklist_sections(), regions=active_regions())
+    if form.is_valid():
+        outcome = submit_checklist(request, form)
+        if outcome is not None:
+            return outcome
+    # A rejected form keeps its answers but gets a fresh token for the next try.
+    data = request.POST.copy()
+    data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
+    form.data = data
     return render(request, "screening/checklist.html", {"form": form})
 
 

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.utils import translation
 
 from screening import roles
@@ -31,6 +32,14 @@ def english_after_each_test():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test rolls the content version back, so cached renderings must go with it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,139 @@
+"""The checklist's rendered content is cached per content version, language and region."""
+
+import sqlite3
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from screening.content_version import current_content_version
+from screening.models import ContentVersion, Indicator
+from tests.conftest import make_indicator, make_section
+
+CHECKLIST = reverse("screening:checklist")
+
+
+def test_an_edited_indicator_shows_on_the_next_get(worker_client, content):
+    indicator = content["indicators"]["address"]
+    assert "Does not know the address" in worker_client.get(CHECKLIST).content.decode()
+    indicator.text = "Cannot say where they are staying"
+    indicator.save()
+    html = worker_client.get(CHECKLIST).content.decode()
+    assert "Cannot say where they are staying" in html
+    assert "Does not know the address" not in html
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["help", "deactivate_region", "guidance_delete", "new_indicator"],
+)
+def test_every_content_save_or_delete_bumps_the_version(content, edit):
+    before = current_content_version()
+    if edit == "help":
+        indicator = content["indicators"]["address"]
+        indicator.help = "New help"
+        indicator.save()
+    elif edit == "deactivate_region":
+        content["region"].active = False
+        content["region"].save()
+    elif edit == "guidance_delete":
+        from screening.models import Guidance
+
+        Guidance.objects.first().delete()
+    else:
+        make_indicator(make_section("late", title="Late"), "late-one")
+    assert current_content_version() > before
+
+
+def test_changing_a_contacts_regions_bumps_the_version(content):
+    contact = content["contacts"][0] if isinstance(content.get("contacts"), list) else None
+    from screening.models import SupportContact
+
+    contact = contact or SupportContact.objects.first()
+    before = current_content_version()
+    contact.regions.add(content["other_region"])
+    assert current_content_version() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_committed_by_another_connection_shows_on_the_next_get(client, worker):
+    # Another app server is another connection with its own memory cache: here a plain sqlite3
+    # connection, outside Django (no signal, no cache), edits an indicator and bumps the row.
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor != "sqlite":
+        pytest.skip("the second connection is opened with the sqlite3 module")
+    ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+    indicator = make_indicator(make_section("conn", title="Connection"), "conn-one", text="Before")
+    client.force_login(worker)
+    assert ">Before<" in client.get(CHECKLIST).content.decode()
+    other = sqlite3.connect(name, uri=name.startswith("file:"))
+    try:
+        with other:
+            other.execute(
+                "UPDATE screening_indicator SET text = ?, text_en = ? WHERE id = ?",
+                ["Changed elsewhere", "Changed elsewhere", indicator.pk],
+            )
+            other.execute("UPDATE screening_contentversion SET value = value + 1 WHERE id = 1")
+    finally:
+        other.close()
+    html = client.get(CHECKLIST).content.decode()
+    assert "Changed elsewhere" in html
+    assert ">Before<" not in html
+
+
+def test_each_get_gets_its_own_tokens_from_the_cached_form(client, worker, content):
+    client.force_login(worker)
+    first = client.get(CHECKLIST).content.decode()
+    other = type(client)()
+    other.force_login(worker)
+    second = other.get(CHECKLIST).content.decode()
+    assert "rr-" not in first  # no placeholder left
+    token_a = first.split('name="token" value="')[1].split('"')[0]
+    token_b = second.split('name="token" value="')[1].split('"')[0]
+    assert token_a and token_b and token_a != token_b
+    csrf_a = first.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert len(csrf_a) == 64
+
+
+def test_a_rejected_form_shows_its_answers_and_errors(worker_client, content):
+    worker_client.get(CHECKLIST)  # the blank form is now cached
+    address = content["indicators"]["address"]
+    page = worker_client.get(CHECKLIST).content.decode()
+    token = page.split('name="token" value="')[1].split('"')[0]
+    response = worker_client.post(
+        CHECKLIST,
+        {"token": token, f"v{address.current_version_id}": "yes", "setting": "forged-choice"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html
+    assert f'name="v{address.current_version_id}" value="yes"' in html
+    checked = html.split(f'name="v{address.current_version_id}" value="yes"')[1].split(">")[0]
+    assert "checked" in checked
+    # The rejected form was not cached: the next blank form has neither answer nor error.
+    blank = worker_client.get(CHECKLIST).content.decode()
+    assert 'class="error-summary"' not in blank
+    assert "checked" not in blank
+
+
+def test_the_cached_form_follows_language_and_region(worker_client, content):
+    english = worker_client.get(CHECKLIST).content.decode()
+    worker_client.get(reverse("screening:contacts"), {"region": content["region"].code})
+    with_region = worker_client.get(CHECKLIST).content.decode()
+    assert f'value="{content["region"].code}" selected' in with_region
+    assert f'value="{content["region"].code}" selected' not in english
+
+
+def test_checklist_query_count_is_flat_from_38_to_100_indicators(
+    worker_client, content, django_assert_num_queries
+):
+    worker_client.get(CHECKLIST)  # first GET: session token written, form cached
+    # 1 session, 2 user, 3 content version, 4 the Dashboard permission for the menu.
+    with django_assert_num_queries(4):
+        worker_client.get(CHECKLIST)
+    section = make_section("bulk-100", title="Bulk", position=300)
+    for n in range(100 - Indicator.objects.count()):
+        make_indicator(section, f"bulk-{n}", position=n)
+    worker_client.get(CHECKLIST)  # content changed: rendered once more
+    with django_assert_num_queries(4):
+        worker_client.get(CHECKLIST)
