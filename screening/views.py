@@ -4,6 +4,7 @@ import functools
 import logging
 import secrets
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -280,6 +281,19 @@ def healthz(request: HttpRequest) -> JsonResponse:
     else:
         response = JsonResponse({"status": "ok", "database": "ok"})
     response["Cache-Control"] = "no-store"
+    return response
+
+
+@functools.cache
+def _favicon_bytes() -> bytes:
+    return (Path(__file__).resolve().parent / "static/screening/favicon.ico").read_bytes()
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every site whatever the page says; answer it."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=604800"
     return response
 
 

@@ -137,3 +137,45 @@ def test_checklist_query_count_is_flat_from_38_to_100_indicators(
     worker_client.get(CHECKLIST)  # content changed: rendered once more
     with django_assert_num_queries(4):
         worker_client.get(CHECKLIST)
+
+
+def test_favicon_is_served_not_a_404(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO header
+    assert "max-age" in response["Cache-Control"]
+
+
+def test_html_is_compressed_with_a_random_length_for_breach(worker_client, content):
+    sizes = set()
+    for _ in range(4):
+        response = worker_client.get(CHECKLIST, HTTP_ACCEPT_ENCODING="gzip")
+        assert response["Content-Encoding"] == "gzip"
+        sizes.add(len(response.content))
+    # Django's GZipMiddleware pads each gzip header with random bytes (Heal the BREACH).
+    assert len(sizes) > 1
+
+
+def test_the_dashboard_link_follows_the_permission_in_one_query(
+    client, worker, supervisor, django_assert_num_queries
+):
+    from django.contrib.auth.models import Permission
+
+    from screening.context_processors import can_view_dashboard
+
+    dashboard = reverse("screening:dashboard")
+    client.force_login(supervisor)
+    assert f'href="{dashboard}"' in client.get(reverse("screening:guidance")).content.decode()
+    client.force_login(worker)
+    assert f'href="{dashboard}"' not in client.get(reverse("screening:guidance")).content.decode()
+    with django_assert_num_queries(1):
+        assert can_view_dashboard(supervisor)
+    with django_assert_num_queries(1):
+        assert not can_view_dashboard(worker)
+    # A permission given to the user directly counts, as it does for has_perm.
+    worker.user_permissions.add(Permission.objects.get(codename="view_dashboard"))
+    assert can_view_dashboard(worker)
+    worker.is_superuser = True
+    worker.user_permissions.clear()
+    assert can_view_dashboard(worker)
