@@ -211,3 +211,12 @@ def content(db) -> dict:
         "indicators": indicators,
         "contacts": contacts,
     }
+
+
+def count_usage() -> None:
+    """What the nightly job (manage.py summarise_usage) does: count the ended quarters."""
+    from django.utils import timezone
+
+    from screening import stats
+
+    stats.summarise_ended_quarters(today=timezone.localdate())
