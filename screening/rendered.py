@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -26,9 +27,31 @@ def _placeholder(name: str) -> str:
     return "rr-" + salted_hmac("screening.rendered.placeholder", name).hexdigest()
 
 
+def request_content_version(request) -> int:
+    """The content version, read from the database once per request."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = current_content_version()
+    return request._content_version
+
+
+def cached_regions(request, load):
+    """The active regions (load() on a miss), cached like rendered content."""
+    key = f"regions:{request_content_version(request)}:{get_language()}"
+    regions = cache.get(key)
+    if regions is None:
+        regions = load()
+        cache.set(key, regions, TIMEOUT)
+    return regions
+
+
+def lazy_list(load) -> SimpleLazyObject:
+    """A list read only if a template uses it: a cached fragment (`{% cache %}`) does not."""
+    return SimpleLazyObject(lambda: list(load()))
+
+
 def checklist_form_html(request, *, token: str, region: str, build_form) -> SafeString:
     """The checklist form as HTML for this request; build_form(token=, region=) on a miss."""
-    key = f"checklist:{current_content_version()}:{get_language()}:{region}"
+    key = f"checklist:{request_content_version(request)}:{get_language()}:{region}"
     html = cache.get(key)
     token_mark, csrf_mark = _placeholder("token"), _placeholder("csrf")
     if html is None:

@@ -24,7 +24,12 @@ from screening.forms import ChecklistForm, RegionChoiceForm
 from screening.guidance import contact_kinds_shown, next_steps, order_contacts
 from screening.models import Guidance, Indicator, IndicatorVersion, Region, Section, SupportContact
 from screening.recording import record_usage
-from screening.rendered import checklist_form_html
+from screening.rendered import (
+    cached_regions,
+    checklist_form_html,
+    lazy_list,
+    request_content_version,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -72,17 +77,28 @@ def contacts_for(region: Region | None, *, emergency_first: bool) -> list[Suppor
     return order_contacts(contacts, emergency_first=emergency_first)
 
 
+def content_context(request: HttpRequest) -> dict:
+    """What a `{% cache %}` block of content is keyed on (screening/rendered.py)."""
+    return {"content_version": request_content_version(request)}
+
+
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    regions = active_regions()
-    region_form, region = chosen_region(request, regions)
-    emergency = [
-        c for c in contacts_for(region, emergency_first=True) if c.kind == ContactKind.EMERGENCY
-    ]
+    region_form, region = chosen_region(request, cached_regions(request, active_regions))
+    emergency = lazy_list(
+        lambda: [
+            c for c in contacts_for(region, emergency_first=True) if c.kind == ContactKind.EMERGENCY
+        ]
+    )
     return render(
         request,
         "screening/start.html",
-        {"region_form": region_form, "region": region, "emergency_contacts": emergency},
+        {
+            "region_form": region_form,
+            "region": region,
+            "emergency_contacts": emergency,
+            **content_context(request),
+        },
     )
 
 
@@ -251,21 +267,26 @@ def finish(request: HttpRequest) -> HttpResponse:
 @frontline
 @require_GET
 def guidance(request: HttpRequest) -> HttpResponse:
-    return render(request, "screening/guidance.html", {"guidance": list(Guidance.objects.active())})
+    guidance_list = lazy_list(Guidance.objects.active)
+    return render(
+        request,
+        "screening/guidance.html",
+        {"guidance": guidance_list, **content_context(request)},
+    )
 
 
 @frontline
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
-    regions = active_regions()
-    region_form, region = chosen_region(request, regions)
+    region_form, region = chosen_region(request, cached_regions(request, active_regions))
     return render(
         request,
         "screening/contacts.html",
         {
             "region_form": region_form,
             "region": region,
-            "contacts": contacts_for(region, emergency_first=True),
+            "contacts": lazy_list(lambda: contacts_for(region, emergency_first=True)),
+            **content_context(request),
         },
     )
 

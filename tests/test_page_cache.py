@@ -179,3 +179,52 @@ def test_the_dashboard_link_follows_the_permission_in_one_query(
     worker.is_superuser = True
     worker.user_permissions.clear()
     assert can_view_dashboard(worker)
+
+
+@pytest.mark.parametrize("name", ["screening:start", "screening:guidance", "screening:contacts"])
+def test_content_pages_query_count_is_pinned_and_flat(
+    worker_client, content, name, django_assert_num_queries
+):
+    url = reverse(name)
+    worker_client.get(url)  # renders and caches the content part
+    # Warm: 1 session, 2 user, 3 content version, 4 the Dashboard permission for the menu.
+    with django_assert_num_queries(4):
+        assert worker_client.get(url).status_code == 200
+    section = make_section("bulk-pages", title="Bulk", position=300)
+    for n in range(30):
+        make_indicator(section, f"bulk-{n}", position=n)
+    worker_client.get(url)
+    with django_assert_num_queries(4):
+        assert worker_client.get(url).status_code == 200
+
+
+def test_edited_guidance_and_contacts_show_on_the_next_get(worker_client, content):
+    from screening.models import Guidance, SupportContact
+
+    guidance = Guidance.objects.first()
+    contact = SupportContact.objects.get(name="Test Police 100")
+    worker_client.get(reverse("screening:guidance"))
+    worker_client.get(reverse("screening:contacts"))
+    worker_client.get(reverse("screening:start"))
+    guidance.title = "A new guidance title"
+    guidance.save()
+    contact.name = "Renamed emergency line"
+    contact.save()
+    assert (
+        "A new guidance title" in worker_client.get(reverse("screening:guidance")).content.decode()
+    )
+    assert (
+        "Renamed emergency line"
+        in worker_client.get(reverse("screening:contacts")).content.decode()
+    )
+    assert (
+        "Renamed emergency line" in worker_client.get(reverse("screening:start")).content.decode()
+    )
+
+
+def test_the_contacts_fragment_follows_the_region(worker_client, content):
+    contacts = reverse("screening:contacts")
+    north = worker_client.get(contacts, {"region": "north"}).content.decode()
+    south = worker_client.get(contacts, {"region": "south"}).content.decode()
+    assert "North Shelter" in north and "South Shelter" not in north
+    assert "South Shelter" in south and "North Shelter" not in south
