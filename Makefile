@@ -31,6 +31,7 @@ lint: install-test
 
 bench: install-test
 	$(BIN)/python bench/dashboard.py
+	$(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

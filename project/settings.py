@@ -63,9 +63,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # HTML compressed with Django's BREACH mitigation (random bytes in each gzip header);
-    # static files are precompressed by WhiteNoise. See README, "Compression".
-    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "screening.sessions.SessionLifetimeMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,6 +76,14 @@ MIDDLEWARE = [
     # axes last, as its documentation asks, so it sees the final authentication outcome.
     "axes.middleware.AxesMiddleware",
 ]
+
+# HTML compressed with Django's BREACH mitigation (random bytes in each gzip header); static
+# files are precompressed by WhiteNoise. GZIP_HTML=0 leaves it to a proxy (README, Compression).
+if env_bool("GZIP_HTML", True):
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "django.middleware.gzip.GZipMiddleware",
+    )
 
 ROOT_URLCONF = "project.urls"
 WSGI_APPLICATION = "project.wsgi.application"
