@@ -197,7 +197,7 @@ def answers_for(env: dict) -> dict:
         "print(','.join(str(i.current_version_id) for i in "
         "Indicator.objects.active().filter(current_version__isnull=False)))"
     )
-    ids = manage(env, "shell", "-c", code).strip().split(",")
+    ids = manage(env, "shell", "-c", code).split()[-1].split(",")
     answers = {f"v{vid}": ("yes" if n % 7 == 0 else "no") for n, vid in enumerate(ids)}
     return {"immediate_danger": "no", **answers}
 
@@ -213,7 +213,7 @@ def add_indicators(env: dict, total: int) -> int:
         " source='Bench.', position=i) for i in range(n)];"
         "print(Indicator.objects.active().count())"
     )
-    return int(manage(env, "shell", "-c", code).strip())
+    return int(manage(env, "shell", "-c", code).split()[-1])
 
 
 def compare(name, path, *, seconds, rounds, headers, script="", per=1) -> dict:
