@@ -596,3 +596,13 @@ def test_a_view_does_not_recount_the_records_of_a_counted_quarter(
     assert not any(
         'COUNT("screening_usagerecord"' in query["sql"] for query in queries.captured_queries
     )
+
+
+def test_the_nightly_count_also_finds_the_cells_to_hide(supervisor_client, sparse):
+    call_command("summarise_usage", stdout=io.StringIO())
+    state = UsageSummaryState.objects.get(quarter=Q2)
+    assert "5:all" in state.complements
+    before = dict(state.complements)
+    supervisor_client.get(URL, {"period": "2026-Q2"})
+    state.refresh_from_db()
+    assert state.complements == before  # the first view searched nothing
