@@ -41,6 +41,7 @@ messages: install
 
 bench: install-test
 	$(BIN)/python bench/dashboard.py
+	$(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "screening.sessions.SessionLifetimeMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,6 +86,14 @@ MIDDLEWARE = [
     # axes last, as its documentation asks, so it sees the final authentication outcome.
     "axes.middleware.AxesMiddleware",
 ]
+
+# HTML compressed with Django's BREACH mitigation (random bytes in each gzip header); static
+# files are precompressed by WhiteNoise. GZIP_HTML=0 leaves it to a proxy (README, Compression).
+if env_bool("GZIP_HTML", True):
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "django.middleware.gzip.GZipMiddleware",
+    )
 
 ROOT_URLCONF = "project.urls"
 WSGI_APPLICATION = "project.wsgi.application"
@@ -152,10 +161,37 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
-# Shared phones: sessions end after SESSION_IDLE_MINUTES without a request.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Caches. The default needs no server: a per-process memory cache, safe for rendered content
+# because its keys carry the content version read from the database on each request.
+# CACHE_URL (or REDIS_URL), e.g. redis://127.0.0.1:6379/1, shares one Redis among app servers.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "rr",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "recognise-and-refer",
+        }
+    }
+
+# Shared phones: sessions end after SESSION_IDLE_MINUTES without a request, and
+# SESSION_ABSOLUTE_HOURS after sign-in whatever happens (screening/sessions.py). With a shared
+# cache, sessions are read from it and written through to the database, so a cache restart
+# loses none; a per-process memory cache would serve other workers' stale copies, so without
+# CACHE_URL sessions stay in the database alone.
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if CACHE_URL else "db")
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
+# An unchanged session is saved (its expiry renewed) at most once in this many seconds.
+SESSION_TOUCH_SECONDS = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

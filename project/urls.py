@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", language.set_language, name="set_language"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include("screening.urls")),
 ]
 

@@ -7,4 +7,11 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Recognise & Refer")
 
     def ready(self) -> None:
-        from screening import checks  # noqa: F401 - registers the system checks
+        from screening import (
+            checks,  # noqa: F401 - registers the system checks
+            content_version,
+            sessions,
+        )
+
+        content_version.connect()
+        sessions.connect()

@@ -101,7 +101,11 @@ def build_report(request: HttpRequest) -> dict:
     if not quarters or not form.is_valid():
         return report
     quarter = form.quarter
-    state = stats.ensure_summary(quarter)
+    state = stats.summary_state(quarter)
+    if state is None:
+        # Counted by `manage.py summarise_usage` (a scheduled job), never inside a request.
+        report.update(not_counted=True, not_counted_label=quarter_label(quarter))
+        return report
     region_ids = [region.pk for region in regions] if scope else None
     cells = stats.count_quarter(quarter, regions=region_ids)
     published = publish_quarter(cells, state=state, region_ids=region_ids, threshold=threshold)

@@ -646,3 +646,21 @@ class StepText(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ContentVersion(models.Model):
+    """One row counting content saves; caches of rendered content are keyed on its value.
+
+    Every save or delete of a region, section, indicator, guidance or support contact bumps it
+    in the same transaction (screening/content_version.py), so every app server sees a change
+    on its next request, whatever cache it holds.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_one_row")]
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -85,6 +85,22 @@ def records_in(quarter: datetime.date):
     return UsageRecord.objects.filter(day__gte=quarter, day__lt=next_quarter(quarter))
 
 
+def summary_state(quarter: datetime.date) -> UsageSummaryState | None:
+    """The quarter's summary as last built, or None: a page never builds one (it takes seconds)."""
+    return UsageSummaryState.objects.filter(quarter=quarter).first()
+
+
+def summarise_ended_quarters(*, today: datetime.date) -> list[datetime.date]:
+    """Build or refresh the summary of every ended quarter; run by `manage.py summarise_usage`.
+
+    A quarter whose records have not changed since its summary was built costs one count.
+    """
+    quarters = ended_quarters(today=today)
+    for quarter in quarters:
+        ensure_summary(quarter)
+    return quarters
+
+
 def ensure_summary(quarter: datetime.date) -> UsageSummaryState:
     """Rebuild the quarter's summary if its records changed since it was built; return its state."""
     seen = records_in(quarter).aggregate(records=Count("id"), last=Max("id"))

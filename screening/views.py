@@ -4,6 +4,7 @@ import functools
 import logging
 import secrets
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -34,6 +35,12 @@ from screening.models import (
     SupportContact,
 )
 from screening.recording import record_usage
+from screening.rendered import (
+    cached_regions,
+    checklist_form_html,
+    lazy_list,
+    request_content_version,
+)
 from screening.result import default_region, emergency_contacts, plan, result_context
 
 logger = logging.getLogger(__name__)
@@ -100,17 +107,34 @@ def chosen_region(
 
 
 def unchecked_translation(*groups) -> bool:
-    """Say whether the page shows content translated but not yet checked by a native speaker."""
-    objects = [obj for group in groups for obj in group]
-    return reviews.page_needs_note(objects, language=get_language())
+    """Say whether the page shows content translated but not yet checked by a native speaker.
+
+    A group may be a callable that loads it, so an English page (nothing to check) reads no
+    content that a cache already holds.
+    """
+    language = get_language()
+    if language not in reviews.TRANSLATION_LANGUAGES:
+        return False
+    objects = [obj for group in groups for obj in (group() if callable(group) else group)]
+    return reviews.page_needs_note(objects, language=language)
+
+
+def shown_content() -> list:
+    """The sections and indicators of the checklist, for the translation note."""
+    sections = checklist_sections()
+    return [*sections, *(i for section in sections for i in section.indicators.all())]
+
+
+def content_context(request: HttpRequest) -> dict:
+    """What a `{% cache %}` block of content is keyed on (screening/rendered.py)."""
+    return {"content_version": request_content_version(request)}
 
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    regions = active_regions()
-    region_form, region = chosen_region(request, regions)
+    region_form, region = chosen_region(request, cached_regions(request, active_regions))
     acting_region = region or default_region()
-    emergency = emergency_contacts(acting_region)
+    emergency = lazy_list(lambda: emergency_contacts(acting_region))
     return render(
         request,
         "screening/start.html",
@@ -120,6 +144,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "acting_region": acting_region,
             "emergency_contacts": emergency,
             "translation_unchecked": unchecked_translation(emergency),
+            **content_context(request),
         },
     )
 
@@ -141,38 +166,49 @@ def new_token(request: HttpRequest) -> str:
 @frontline
 @require_http_methods(["GET", "POST"])
 def checklist(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        # The blank form comes from the cache of rendered content (screening/rendered.py).
+        def build_form(*, token: str, region: str) -> ChecklistForm:
+            regions = active_regions()
+            by_code = {each.code: each for each in regions}
+            return ChecklistForm(
+                initial={"token": token, "region": region},
+                sections=checklist_sections(),
+                regions=regions,
+                emergency=emergency_contacts(by_code.get(region) or default_region()),
+            )
+
+        form_html = checklist_form_html(
+            request,
+            token=request.session.get(TOKEN_KEY) or new_token(request),
+            region=remembered_region_code(request),
+            build_form=build_form,
+        )
+        return render(
+            request,
+            "screening/checklist.html",
+            {"form_html": form_html, "translation_unchecked": unchecked_translation(shown_content)},
+        )
     regions = active_regions()
     sections = checklist_sections()
     by_code = {region.code: region for region in regions}
-    if request.method == "POST":
-        region = by_code.get(request.POST.get("region", "")) or by_code.get(
-            remembered_region_code(request)
-        )
-        form = ChecklistForm(
-            request.POST,
-            sections=sections,
-            regions=regions,
-            emergency=emergency_contacts(region or default_region()),
-        )
-        if form.is_valid():
-            outcome = submit_checklist(request, form)
-            if outcome is not None:
-                return outcome
-        # A rejected form keeps its answers but gets a fresh token for the next try.
-        data = request.POST.copy()
-        data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
-        form.data = data
-    else:
-        remembered = remembered_region_code(request)
-        form = ChecklistForm(
-            initial={
-                "token": request.session.get(TOKEN_KEY) or new_token(request),
-                "region": remembered,
-            },
-            sections=sections,
-            regions=regions,
-            emergency=emergency_contacts(by_code.get(remembered) or default_region()),
-        )
+    region = by_code.get(request.POST.get("region", "")) or by_code.get(
+        remembered_region_code(request)
+    )
+    form = ChecklistForm(
+        request.POST,
+        sections=sections,
+        regions=regions,
+        emergency=emergency_contacts(region or default_region()),
+    )
+    if form.is_valid():
+        outcome = submit_checklist(request, form)
+        if outcome is not None:
+            return outcome
+    # A rejected form keeps its answers but gets a fresh token for the next try.
+    data = request.POST.copy()
+    data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
+    form.data = data
     # The form has evaluated the sections (and their indicators) already: no extra query.
     shown = [*sections, *(i for section in sections for i in section.indicators.all())]
     return render(
@@ -322,21 +358,27 @@ def neutral(request: HttpRequest) -> HttpResponse:
 @frontline
 @require_GET
 def guidance(request: HttpRequest) -> HttpResponse:
-    items = list(Guidance.objects.active())
+    guidance_list = lazy_list(Guidance.objects.active)
     return render(
         request,
         "screening/guidance.html",
-        {"guidance": items, "translation_unchecked": unchecked_translation(items)},
+        {
+            "guidance": guidance_list,
+            "translation_unchecked": unchecked_translation(guidance_list),
+            **content_context(request),
+        },
     )
 
 
 @frontline
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
-    regions = active_regions()
-    region_form, region = chosen_region(request, regions)
-    shown = order_contacts(
-        SupportContact.objects.for_region(region).prefetch_related("regions"), emergency_first=True
+    region_form, region = chosen_region(request, cached_regions(request, active_regions))
+    shown = lazy_list(
+        lambda: order_contacts(
+            SupportContact.objects.for_region(region).prefetch_related("regions"),
+            emergency_first=True,
+        )
     )
     return render(
         request,
@@ -346,6 +388,7 @@ def contacts(request: HttpRequest) -> HttpResponse:
             "region": region,
             "contacts": shown,
             "translation_unchecked": unchecked_translation(shown),
+            **content_context(request),
         },
     )
 
@@ -362,6 +405,19 @@ def healthz(request: HttpRequest) -> JsonResponse:
     else:
         response = JsonResponse({"status": "ok", "database": "ok"})
     response["Cache-Control"] = "no-store"
+    return response
+
+
+@functools.cache
+def _favicon_bytes() -> bytes:
+    return (Path(__file__).resolve().parent / "static/screening/favicon.ico").read_bytes()
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every site whatever the page says; answer it."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=604800"
     return response
 
 

@@ -7,6 +7,7 @@ import secrets
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django_otp.oath import totp
@@ -52,6 +53,14 @@ def english_after_each_test():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test rolls the content version back, so cached renderings must go with it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -236,3 +245,12 @@ def content(db) -> dict:
         "indicators": indicators,
         "contacts": contacts,
     }
+
+
+def count_usage() -> None:
+    """What the nightly job (manage.py summarise_usage) does: count the ended quarters."""
+    from django.utils import timezone
+
+    from screening import stats
+
+    stats.summarise_ended_quarters(today=timezone.localdate())

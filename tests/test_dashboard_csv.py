@@ -8,7 +8,7 @@ import pytest
 
 from screening.dashboard_views import neutralise
 from tests import test_dashboard
-from tests.conftest import make_indicator, make_record, sign_in
+from tests.conftest import count_usage, make_indicator, make_record, sign_in
 from tests.test_dashboard import EXPORT, FEWER, URL, table_rows
 
 # The same known quarter as the page's tests.
@@ -91,6 +91,7 @@ def test_a_hostile_indicator_title_is_neutralised(supervisor_client, content, ti
         make_record(
             day=datetime.date(2026, 5, 4), region=content["region"], answers={hostile: "yes"}
         )
+    count_usage()
     response = supervisor_client.get(EXPORT, {"period": "2026-Q2"})
     rows = figures_of(response)
     items = {item for figure, _, item, *_ in rows if figure == "Indicators noted"}

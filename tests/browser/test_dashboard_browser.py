@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from screening import roles
 from screening.choices import AgeBand, Setting
 from screening.models import Region
-from tests.conftest import make_record, make_user
+from tests.conftest import count_usage, make_record, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,7 @@ def supervisor_user(db):
             age_band=AgeBand.AGE_15_17 if i % 2 else AgeBand.AGE_12_14,
             immediate_danger=i % 5 == 0,
         )
+    count_usage()  # what the nightly summarise_usage job does
     return user
 
 

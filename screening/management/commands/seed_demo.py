@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -64,3 +65,4 @@ class Command(BaseCommand):
 
             made = generate_usage(count=DEMO_RECORDS, seed=2016)
             self.stdout.write(f"Demo usage records: {made}")
+            call_command("summarise_usage")

@@ -1,0 +1,119 @@
+"""Session lifetime: idle timeout to the minute, one write a minute at most, absolute limit."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+GUIDANCE = reverse("screening:guidance")
+START = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
+
+
+def at(minutes: float = 0, hours: float = 0):
+    return time_machine.travel(START + datetime.timedelta(minutes=minutes, hours=hours), tick=False)
+
+
+def signed_in(client) -> bool:
+    response = client.get(GUIDANCE)
+    assert response.status_code in (200, 302)
+    return response.status_code == 200
+
+
+def session_writes(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(GUIDANCE).status_code == 200
+    return sum(
+        1
+        for query in queries.captured_queries
+        if "django_session" in query["sql"]
+        and query["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+    )
+
+
+@pytest.fixture
+def signed_in_at_start(client, worker):
+    with at(0):
+        client.force_login(worker)
+        assert signed_in(client)
+    return client
+
+
+def test_an_unchanged_session_is_written_at_most_once_a_minute(signed_in_at_start):
+    client = signed_in_at_start
+    with at(minutes=0.5):
+        assert session_writes(client) == 0
+    with at(minutes=0.9):
+        assert session_writes(client) == 0
+    with at(minutes=1.01):
+        assert session_writes(client) == 1
+    with at(minutes=1.5):
+        assert session_writes(client) == 0
+
+
+def idle_from_ten_and_a_half_minutes(client) -> None:
+    with at(minutes=10):
+        assert signed_in(client)  # renews: the last write was ten minutes ago
+    with at(minutes=10.5):
+        assert signed_in(client)  # the last request; no write, the expiry stays at 40 minutes
+
+
+def test_a_session_is_kept_twenty_nine_idle_minutes_after_the_last_request(signed_in_at_start):
+    idle_from_ten_and_a_half_minutes(signed_in_at_start)
+    with at(minutes=10.5 + 29):
+        assert signed_in(signed_in_at_start)
+
+
+def test_a_session_has_ended_thirty_idle_minutes_after_the_last_request(signed_in_at_start):
+    idle_from_ten_and_a_half_minutes(signed_in_at_start)
+    with at(minutes=10.5 + 30):
+        assert not signed_in(signed_in_at_start)
+
+
+def test_thirty_idle_minutes_end_a_session_that_was_never_renewed(signed_in_at_start):
+    client = signed_in_at_start
+    with at(minutes=29.5):
+        assert signed_in(client)
+    with at(minutes=59.6):
+        assert not signed_in(client)
+
+
+def test_a_session_ends_twelve_hours_after_sign_in_even_when_in_use(signed_in_at_start):
+    client = signed_in_at_start
+    minutes = 20
+    while minutes < 12 * 60:
+        with at(minutes=minutes):
+            assert signed_in(client), f"signed out after {minutes} minutes"
+        minutes += 20
+    with at(hours=12, minutes=0.5):
+        assert not signed_in(client)
+
+
+def test_the_absolute_lifetime_is_a_setting(signed_in_at_start, settings):
+    settings.SESSION_ABSOLUTE_HOURS = 1
+    client = signed_in_at_start
+    for minutes in (20, 40, 59):
+        with at(minutes=minutes):
+            assert signed_in(client)
+    with at(minutes=61):
+        assert not signed_in(client)
+
+
+def test_signing_in_again_starts_a_new_absolute_lifetime(client, worker):
+    with at(0):
+        client.get(reverse("screening:start"), {"region": ""})
+    with at(hours=11):
+        client.force_login(worker)
+    for minutes in (20, 40, 60, 80, 100):
+        with at(hours=11, minutes=minutes):
+            assert signed_in(client)  # 12 h 40 min after the session began
+
+
+def test_an_anonymous_visit_creates_no_session_row(client, db):
+    from django.contrib.sessions.models import Session
+
+    client.get(reverse("screening:start"))
+    client.get(reverse("healthz"))
+    assert Session.objects.count() == 0
