@@ -388,15 +388,18 @@ def add_indicators(count: int) -> None:
 def test_checklist_query_count_is_pinned_and_flat(
     worker_client, content, django_assert_num_queries
 ):
-    # A cold cache (first view of this content): 1 session, 2 user, 3 content version,
-    # 4 regions, 5 sections, 6 indicators (prefetch), 7 the Dashboard permission for the
-    # menu (one query, screening/context_processors.py), 8 the session update that stores
-    # the new one-time token, 9-10 the savepoint pair Django wraps around it.
-    with django_assert_num_queries(10):
+    # A cold cache (first view of this content): 1 session, 2 user, 3 the account's remembered
+    # region (once a session), 4 content version, 5 regions, 6 the region's emergency numbers
+    # (the Call button under the danger question), 7 sections, 8 indicators (prefetch), 9 the
+    # Dashboard permission for the menu (one query, screening/context_processors.py), 10 the
+    # session update that stores the new one-time token, 11-12 the savepoint pair around it.
+    with django_assert_num_queries(12):
         worker_client.get(CHECKLIST)
     add_indicators(30)
-    # Cold again (the content changed), the token already stored: the same minus 8-10.
-    with django_assert_num_queries(7):
+    # Cold again (the content changed), token and region already in the session: 1 session,
+    # 2 user, 3 content version, 4 regions, 5 emergency numbers, 6 sections, 7 indicators,
+    # 8 the Dashboard permission.
+    with django_assert_num_queries(8):
         worker_client.get(CHECKLIST)
     # Warm: 1 session, 2 user, 3 content version, 4 the Dashboard permission.
     with django_assert_num_queries(4):
@@ -408,9 +411,10 @@ def test_result_query_count_is_pinned_and_flat(worker_client, content, django_as
     data = {f"v{ind.current_version_id}": "yes" for ind in Indicator.objects.all()}
     submit(worker_client, region="north", **data)
     # 1 session, 2 user, 3 region, 4 noted versions with indicator and section, 5 contacts,
-    # 6 contacts' regions (prefetch), 7 guidance, 8 the Dashboard permission for the menu.
-    # No session write: the submission saved it less than a minute ago.
-    with django_assert_num_queries(8):
+    # 6 contacts' regions (prefetch), 7 the chosen steps' texts with their guidance, 8 the
+    # other guidance to link to, 9 the Dashboard permission for the menu. No session write:
+    # the submission saved it less than a minute ago.
+    with django_assert_num_queries(9):
         response = worker_client.get(RESULT)
     assert response.status_code == 200
     noted = response.content.decode().split("Signs noted", 1)[1].split("More guidance")[0]

@@ -143,6 +143,7 @@ def test_every_editor_written_label_is_neutralised(supervisor_client, content, h
             answers={content["indicators"]["venue"]: "yes"},
             contact_kinds=("child_helpline",),
         )
+    count_usage()
     rows = rows_of(supervisor_client.get(EXPORT, {"period": "2026-Q2"}))
     cells = {cell for row in rows for cell in row}
     # Each label is there, made inert: a region name as an item, a section title as a group.

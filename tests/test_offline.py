@@ -91,10 +91,16 @@ def test_print_page_uses_the_region_remembered_in_the_session(worker_client, con
     assert "North Shelter" not in html
 
 
-def test_print_page_with_an_unknown_region_shows_every_region_not_an_error(worker_client, content):
+def test_print_page_with_an_unknown_region_is_not_an_error_and_stacks_no_region(
+    worker_client, content
+):
+    # Issue 7: a page a worker acts from never stacks several regions' contacts; without a
+    # region it lists only contacts that serve everywhere (the full list is on /contacts/).
     response = worker_client.get("/checklist/print/?region=%00nowhere" + "x" * 500)
     assert response.status_code == 200
-    assert "North Shelter" in response.content.decode()
+    html = response.content.decode()
+    assert "North Shelter" not in html and "South Shelter" not in html
+    assert "<h1" in html
 
 
 def test_print_page_is_in_the_worker_language(worker_client, content):
