@@ -6,6 +6,7 @@ import time
 import unicodedata
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
@@ -131,6 +132,7 @@ def test_when_the_service_fails_the_saved_copy_is_shown_with_its_numbers(
             raise OperationalError("the database is not answering")
 
     monkeypatch.setattr(Guidance, "objects", DatabaseDown())
+    cache.clear()  # the server's rendered guidance must be read again, from the failing database
     response = page.goto(f"{live_server.url}/guidance/")
     shown = main_text(page)
     assert response.from_service_worker
@@ -161,6 +163,7 @@ def test_a_page_too_slow_to_arrive_shows_the_saved_copy_and_saves_the_late_one(
             return real.active()
 
     monkeypatch.setattr(Guidance, "objects", SlowDatabase())
+    cache.clear()  # the server's rendered guidance must be read again, slowly
     started = time.monotonic()
     page.goto(f"{live_server.url}/guidance/")
     shown = main_text(page)
