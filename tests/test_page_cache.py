@@ -1,6 +1,11 @@
 """The checklist's rendered content is cached per content version, language and region."""
 
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import User
@@ -80,6 +85,41 @@ def test_an_edit_committed_by_another_connection_shows_on_the_next_get(client):
         other.close()
     html = client.get(CHECKLIST).content.decode()
     assert "Changed elsewhere" in html
+    assert ">Before<" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_saved_by_another_process_shows_on_the_next_get(client):
+    # Another app server for real: a separate Python process saves the indicator through the
+    # ORM (its own signals bump the version there); this process holds the rendered checklist
+    # in its own memory cache. Only a database server can be shared with another process.
+    if connection.vendor != "postgresql":
+        pytest.skip("another process reaches only a database server (CI runs this on PostgreSQL)")
+    ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+    indicator = make_indicator(make_section("proc", title="Process"), "proc-one", text="Before")
+    client.force_login(User.objects.create_user("proc-worker", password="a-long-password-42"))
+    assert ">Before<" in client.get(CHECKLIST).content.decode()
+    db = connection.settings_dict
+    url = (
+        f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
+        f"@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    code = (
+        "from screening.models import Indicator\n"
+        f"indicator = Indicator.objects.get(pk={indicator.pk})\n"
+        "indicator.text = indicator.text_en = 'Changed in another process'\n"
+        "indicator.save()\n"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "DATABASE_URL": url, "TESTING": "1"},
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    html = client.get(CHECKLIST).content.decode()
+    assert "Changed in another process" in html
     assert ">Before<" not in html
 
 
