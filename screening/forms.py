@@ -47,7 +47,11 @@ class DangerCall(LayoutObject):
     def render(self, form, context, template_pack=None, **kwargs) -> str:
         return render_to_string(
             self.template,
-            {"contacts": form.emergency, "shown": form.has_error("__all__", code="empty")},
+            {
+                "contacts": form.emergency,
+                "by_region": form.emergency_by_region.items(),
+                "shown": form.has_error("__all__", code="empty"),
+            },
         )
 
 
@@ -87,10 +91,12 @@ class ChecklistForm(forms.Form):
         sections: Iterable[Section],
         regions: Iterable[Region],
         emergency: Iterable[SupportContact] = (),
+        emergency_by_region: dict[str, SupportContact] | None = None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.emergency = list(emergency)
+        self.emergency_by_region = emergency_by_region or {}
         numbers = [
             (tel_href(phone), phone) for contact in self.emergency for phone in contact.phone_list
         ]

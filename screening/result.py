@@ -5,7 +5,7 @@ The rules themselves are in screening.guidance; this module fetches the content 
 """
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -55,6 +55,29 @@ def emergency_contacts(region: Region | None) -> list[SupportContact]:
     """The emergency numbers for the region (its own and those that serve everywhere)."""
     contacts = contacts_serving(region, with_regions=False)
     return [c for c in contacts if c.kind == ContactKind.EMERGENCY]
+
+
+def first_emergency_by_region(regions: Iterable[Region]) -> dict[str, SupportContact]:
+    """Each region's first emergency contact with a phone (its own or one serving everywhere).
+
+    Two queries whatever the number of regions; the checklist's Call button switches to the
+    region the worker picks.
+    """
+    contacts = order_contacts(
+        SupportContact.objects.active()
+        .filter(kind=ContactKind.EMERGENCY)
+        .exclude(phones="")
+        .prefetch_related("regions"),
+        emergency_first=True,
+    )
+    first: dict[str, SupportContact] = {}
+    for region in regions:
+        for contact in contacts:
+            served = contact.regions.all()
+            if not served or region in served:
+                first[region.code] = contact
+                break
+    return first
 
 
 @dataclass

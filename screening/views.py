@@ -41,7 +41,13 @@ from screening.rendered import (
     lazy_list,
     request_content_version,
 )
-from screening.result import default_region, emergency_contacts, plan, result_context
+from screening.result import (
+    default_region,
+    emergency_contacts,
+    first_emergency_by_region,
+    plan,
+    result_context,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +182,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
                 sections=checklist_sections(),
                 regions=regions,
                 emergency=emergency_contacts(by_code.get(region) or default_region()),
+                emergency_by_region=first_emergency_by_region(regions),
             )
 
         form_html = checklist_form_html(
@@ -200,6 +207,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
         sections=sections,
         regions=regions,
         emergency=emergency_contacts(region or default_region()),
+        emergency_by_region=first_emergency_by_region(regions),
     )
     if form.is_valid():
         outcome = submit_checklist(request, form)

@@ -390,16 +390,18 @@ def test_checklist_query_count_is_pinned_and_flat(
 ):
     # A cold cache (first view of this content): 1 session, 2 user, 3 the account's remembered
     # region (once a session), 4 content version, 5 regions, 6 the region's emergency numbers
-    # (the Call button under the danger question), 7 sections, 8 indicators (prefetch), 9 the
-    # Dashboard permission for the menu (one query, screening/context_processors.py), 10 the
-    # session update that stores the new one-time token, 11-12 the savepoint pair around it.
-    with django_assert_num_queries(12):
+    # (the Call button under the danger question), 7-8 every region's first emergency number
+    # and their regions (the button follows the region picked), 9 sections, 10 indicators
+    # (prefetch), 11 the Dashboard permission for the menu (one query,
+    # screening/context_processors.py), 12 the session update that stores the new one-time
+    # token, 13-14 the savepoint pair around it.
+    with django_assert_num_queries(14):
         worker_client.get(CHECKLIST)
     add_indicators(30)
     # Cold again (the content changed), token and region already in the session: 1 session,
-    # 2 user, 3 content version, 4 regions, 5 emergency numbers, 6 sections, 7 indicators,
-    # 8 the Dashboard permission.
-    with django_assert_num_queries(8):
+    # 2 user, 3 content version, 4 regions, 5 emergency numbers, 6-7 every region's first
+    # emergency number, 8 sections, 9 indicators, 10 the Dashboard permission.
+    with django_assert_num_queries(10):
         worker_client.get(CHECKLIST)
     # Warm: 1 session, 2 user, 3 content version, 4 the Dashboard permission.
     with django_assert_num_queries(4):

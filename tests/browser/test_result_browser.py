@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 
 from screening.models import AccountPreference, Region
+from screening.result import first_emergency_by_region
 from tests.conftest import make_user
 
 SCREEN = 740
@@ -188,3 +189,38 @@ def test_many_signs_noted_never_print_a_sentence_twice(phone, live_server):
     # Several shipped indicators' guidance ends with the same cross-reference sentence.
     fill_checklist(phone, live_server, danger="yes", yes=20)
     assert repeated_sentences(phone) == []
+
+
+def test_the_call_button_follows_the_region_picked_on_the_checklist(
+    chromium, live_server, password, watch
+):
+    # A worker with no region remembered and no deployment default answers Yes first and
+    # picks their region further down: the Call button switches to that region's number.
+    newcomer = make_user("newcomer", "Frontline workers")
+    expected = {
+        code: contact.phone_list[0]
+        for code, contact in first_emergency_by_region(Region.objects.active()).items()
+    }
+    assert expected["np-bagmati"] == "100" and expected["th-bangkok"] != "100"
+    context = chromium.new_context(viewport={"width": 360, "height": SCREEN})
+    watch.attach(context)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", newcomer.username)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/checklist/")
+    page.check("input[name=immediate_danger][value=yes]")
+    block = page.locator("#danger-call")
+    assert block.is_visible()
+    assert block.locator("a.call-button").count() == 0  # no region yet: a link to contacts
+    for code in ("th-bangkok", "np-bagmati"):
+        page.select_option("#id_region", code)
+        button = block.locator("a.call-button")
+        assert button.get_attribute("href") == f"tel:{expected[code]}"
+        assert button.bounding_box()["height"] >= 48
+    page.select_option("#id_region", "")
+    assert block.locator("a.call-button").count() == 0
+    context.close()
