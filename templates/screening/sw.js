@@ -97,8 +97,10 @@ async function pageFromNetworkOrCopy(event, path) {
   const saved = await savedCopy(path);
   let response;
   try {
-    // With a saved copy, a connection that is there but hardly works is not waited on for long.
-    response = saved ? await Promise.race([network, delay(CONFIG.networkWaitMs)]) : await network;
+    // With a saved copy, a connection that is there but hardly works is not waited on for long;
+    // except the checklist, whose saved copy holds tokens that an online server would refuse.
+    const quick = saved && path !== CONFIG.checklist;
+    response = quick ? await Promise.race([network, delay(CONFIG.networkWaitMs)]) : await network;
   } catch (error) {
     if (saved) {
       return savedPage(saved, path, CONFIG.text.offline);

@@ -24,8 +24,11 @@ def worker_user(db):
 @pytest.fixture(params=[True, False], ids=["js-on", "js-off"])
 def phone(request, chromium, live_server, worker_user, password):
     """A signed-in 360 x 740 page, with JavaScript on or off."""
+    # The service worker's background requests would race the test's own (as in conftest).
     context = chromium.new_context(
-        java_script_enabled=request.param, viewport={"width": 360, "height": SCREEN}
+        java_script_enabled=request.param,
+        viewport={"width": 360, "height": SCREEN},
+        service_workers="block",
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -202,7 +205,9 @@ def test_the_call_button_follows_the_region_picked_on_the_checklist(
         for code, contact in first_emergency_by_region(Region.objects.active()).items()
     }
     assert expected["np-bagmati"] == "100" and expected["th-bangkok"] != "100"
-    context = chromium.new_context(viewport={"width": 360, "height": SCREEN})
+    context = chromium.new_context(
+        viewport={"width": 360, "height": SCREEN}, service_workers="block"
+    )
     watch.attach(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
