@@ -16,6 +16,7 @@ from screening.models import (
     IndicatorVersion,
     Region,
     Section,
+    StepText,
     SupportContact,
 )
 
@@ -26,6 +27,7 @@ CONTENT_MODELS: tuple[type[models.Model], ...] = (
     IndicatorVersion,
     Guidance,
     SupportContact,
+    StepText,
 )
 
 

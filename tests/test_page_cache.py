@@ -270,3 +270,13 @@ def test_the_contacts_fragment_follows_the_region(worker_client, content):
     south = worker_client.get(contacts, {"region": "south"}).content.decode()
     assert "North Shelter" in north and "South Shelter" not in north
     assert "South Shelter" in south and "North Shelter" not in south
+
+
+def test_editing_a_next_step_text_bumps_the_version(db):
+    from screening.models import StepText
+
+    step = StepText.objects.first()
+    before = current_content_version()
+    step.title_en = step.title = "Call the emergency number now"
+    step.save()
+    assert current_content_version() > before
