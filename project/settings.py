@@ -89,7 +89,8 @@ MIDDLEWARE = [
 
 # HTML compressed with Django's BREACH mitigation (random bytes in each gzip header); static
 # files are precompressed by WhiteNoise. GZIP_HTML=0 leaves it to a proxy (README, Compression).
-if env_bool("GZIP_HTML", True):
+GZIP_HTML = env_bool("GZIP_HTML", True)
+if GZIP_HTML:
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
         "django.middleware.gzip.GZipMiddleware",
@@ -126,7 +127,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the signed-in user with one plain query.
+    "screening.auth_backend.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -186,7 +188,8 @@ else:
 # cache, sessions are read from it and written through to the database, so a cache restart
 # loses none; a per-process memory cache would serve other workers' stale copies, so without
 # CACHE_URL sessions stay in the database alone.
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if CACHE_URL else "db")
+# Django's own engines, reading the session row with one plain query (screening/session_backends).
+SESSION_ENGINE = "screening.session_backends." + ("cached_db" if CACHE_URL else "db")
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
 # An unchanged session is saved (its expiry renewed) at most once in this many seconds.

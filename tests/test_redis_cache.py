@@ -22,7 +22,7 @@ def redis_settings(settings):
             "KEY_PREFIX": "rr-test",
         }
     }
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "screening.session_backends.cached_db"
     caches["default"].clear()
     yield
     caches["default"].clear()
