@@ -10,8 +10,10 @@ class ScreeningConfig(AppConfig):
         from screening import (
             checks,  # noqa: F401 - registers the system checks
             content_version,
+            context_processors,
             sessions,
         )
 
         content_version.connect()
         sessions.connect()
+        context_processors.connect()

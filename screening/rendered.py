@@ -1,30 +1,48 @@
-"""Rendered content, cached per content version, language and region.
+"""Rendered pages, cached per content version, language, region and kind of viewer.
 
-The checklist form costs far more to render than everything else on its page put together,
-and it is the same for every worker until an editor changes something. It is rendered once
-with two placeholders, the CSRF token and the one-time submission token, which every request
-fills in with its own. A rejected form (answers and errors) is never cached: it is rendered
-whole, as the form is defined.
+The frontline pages are the same for every worker until an editor changes something: only
+the CSRF token, the one-time submission token and the page's own address (the language
+form's "next") differ from one request to the next. So a page is rendered once with a
+placeholder for each of those, kept in Django's cache, and every request fills in its own.
+
+What is never cached: a rejected form (answers and errors), a page with a message waiting
+for the worker, and a page asked for with a query string (its view renders it whole).
 """
 
+import functools
+import re
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape
 from django.utils.translation import get_language
 
+from screening.compression import SplitPage
 from screening.content_version import current_content_version
+from screening.context_processors import can_view_dashboard_cached
 
 # A day: a key is never stale (the version is in it), this only frees memory in time.
 TIMEOUT = 24 * 3600
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _placeholder(name: str) -> str:
+def placeholder(name: str) -> str:
     # Derived from SECRET_KEY, so every app server sharing a cache uses the same one, and an
     # editor cannot type it into content to have a token put where they choose.
-    return "rr-" + salted_hmac("screening.rendered.placeholder", name).hexdigest()
+    return _placeholder(name, settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=64)
+def _placeholder(name: str, secret: str) -> str:
+    return "rr-" + salted_hmac("screening.rendered.placeholder", name, secret=secret).hexdigest()
 
 
 def request_content_version(request) -> int:
@@ -45,20 +63,67 @@ def cached_regions(request, load):
 
 
 def lazy_list(load) -> SimpleLazyObject:
-    """A list read only if a template uses it: a cached fragment (`{% cache %}`) does not."""
+    """A list read only if a template uses it: a cached page or fragment does not."""
     return SimpleLazyObject(lambda: list(load()))
 
 
-def checklist_form_html(request, *, token: str, region: str, build_form) -> SafeString:
-    """The checklist form as HTML for this request; build_form(token=, region=) on a miss."""
-    key = f"checklist:{request_content_version(request)}:{get_language()}:{region}"
-    html = cache.get(key)
-    token_mark, csrf_mark = _placeholder("token"), _placeholder("csrf")
-    if html is None:
-        form = build_form(token=token_mark, region=region)
-        html = render_to_string(
-            "screening/includes/checklist_form.html", {"form": form, "csrf_token": csrf_mark}
-        )
-        cache.set(key, html, TIMEOUT)
-    # Both values are URL-safe base64/alphanumerics: nothing to escape.
-    return mark_safe(html.replace(token_mark, token).replace(csrf_mark, get_token(request)))  # noqa: S308
+def viewer(request: HttpRequest) -> str:
+    """What the page's menu depends on: signed in or not, staff, may see the dashboard."""
+    user = request.user
+    if not user.is_authenticated:
+        return "anonymous"
+    return f"user-{int(user.is_staff)}{int(can_view_dashboard_cached(user))}"
+
+
+def cached_page(
+    request: HttpRequest,
+    template: str,
+    *,
+    page: str,
+    vary: tuple[str, ...] = (),
+    context: Callable[[dict[str, str]], dict],
+    tokens: dict[str, str] | None = None,
+    timeout: int = TIMEOUT,
+) -> HttpResponse:
+    """The page, rendered once per key and filled in with this request's own values.
+
+    context(marks) builds the template context on a miss; marks maps each name in tokens to
+    its placeholder, for the view to put where the value goes (a form's initial, say).
+    Everything the template shows must follow from the content version, the language, the
+    viewer and vary, or from the per-request values filled in here.
+    """
+    tokens = tokens or {}
+    marks = {name: placeholder(name) for name in tokens}
+    if len(get_messages(request)):
+        # A message is shown once, to this worker: render the page whole, uncached.
+        return HttpResponse(render_to_string(template, context(tokens), request=request))
+    key = ":".join(
+        [
+            "page",
+            page,
+            str(request_content_version(request)),
+            get_language(),
+            viewer(request),
+            "open" if settings.SCREENING_ALLOW_ANONYMOUS else "closed",
+            settings.SCREENING_DEFAULT_REGION,
+            *vary,
+        ]
+    )
+    marks |= {"csrf": placeholder("csrf"), "path": placeholder("path")}
+    split = cache.get(key)
+    if split is None:
+        filled = {**context(marks), "csrf_token": marks["csrf"], "language_next": marks["path"]}
+        split = SplitPage.split(render_to_string(template, filled, request=request), marks)
+        cache.set(key, split, timeout)
+    # The tokens are URL-safe base64 and alphanumerics; every value is escaped as the
+    # template would escape it.
+    values = {name: escape(value) for name, value in tokens.items()}
+    values |= {"csrf": get_token(request), "path": escape(request.get_full_path())}
+    response = HttpResponse()
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if settings.GZIP_HTML and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response.content = split.gzipped(values)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response.content = split.body(values)
+    return response

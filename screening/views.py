@@ -1,6 +1,7 @@
 """The frontline pages: start, checklist, result, guidance, contacts; health and error pages."""
 
 import functools
+import json
 import logging
 import secrets
 import sys
@@ -15,6 +16,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -36,8 +38,8 @@ from screening.models import (
 )
 from screening.recording import record_usage
 from screening.rendered import (
+    cached_page,
     cached_regions,
-    checklist_form_html,
     lazy_list,
     request_content_version,
 )
@@ -138,20 +140,30 @@ def content_context(request: HttpRequest) -> dict:
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    region_form, region = chosen_region(request, cached_regions(request, active_regions))
-    acting_region = region or default_region()
-    emergency = lazy_list(lambda: emergency_contacts(acting_region))
-    return render(
-        request,
-        "screening/start.html",
-        {
+    regions = cached_regions(request, active_regions)
+
+    def context(marks: dict) -> dict:
+        region_form, region = chosen_region(request, regions)
+        acting_region = region or default_region()
+        emergency = lazy_list(lambda: emergency_contacts(acting_region))
+        return {
             "region_form": region_form,
             "region": region,
             "acting_region": acting_region,
             "emergency_contacts": emergency,
             "translation_unchecked": unchecked_translation(emergency),
             **content_context(request),
-        },
+        }
+
+    if "region" in request.GET:
+        # A region being chosen: remembered, then shown; the page is rendered whole.
+        return render(request, "screening/start.html", context({}))
+    return cached_page(
+        request,
+        "screening/start.html",
+        page="start",
+        vary=(remembered_region_code(request),),
+        context=context,
     )
 
 
@@ -173,28 +185,28 @@ def new_token(request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 def checklist(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        # The blank form comes from the cache of rendered content (screening/rendered.py).
-        def build_form(*, token: str, region: str) -> ChecklistForm:
+        region = remembered_region_code(request)
+
+        def context(marks: dict) -> dict:
+            # The blank form, rendered with placeholders for the tokens (screening/rendered.py).
             regions = active_regions()
             by_code = {each.code: each for each in regions}
-            return ChecklistForm(
-                initial={"token": token, "region": region},
+            form = ChecklistForm(
+                initial={"token": marks["token"], "region": region},
                 sections=checklist_sections(),
                 regions=regions,
                 emergency=emergency_contacts(by_code.get(region) or default_region()),
                 emergency_by_region=first_emergency_by_region(regions),
             )
+            return {"form": form, "translation_unchecked": unchecked_translation(shown_content)}
 
-        form_html = checklist_form_html(
-            request,
-            token=request.session.get(TOKEN_KEY) or new_token(request),
-            region=remembered_region_code(request),
-            build_form=build_form,
-        )
-        return render(
+        return cached_page(
             request,
             "screening/checklist.html",
-            {"form_html": form_html, "translation_unchecked": unchecked_translation(shown_content)},
+            page="checklist",
+            vary=(region,),
+            context=context,
+            tokens={"token": request.session.get(TOKEN_KEY) or new_token(request)},
         )
     regions = active_regions()
     sections = checklist_sections()
@@ -280,6 +292,22 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
     return redirect("screening:result")
 
 
+# A rendered result is kept only briefly: long enough for a worker who goes back to it, not
+# a day like the rest of the content.
+RESULT_CACHE_SECONDS = 10 * 60
+
+
+def result_key(saved: dict) -> str:
+    """What a result page shows, as a keyed hash: the same answers give the same page.
+
+    Keyed with SECRET_KEY, so the cache key says nothing about the answers; the submission
+    token is left out, since the page does not show it.
+    """
+    shown = {name: value for name, value in saved.items() if name != "token"}
+    text = json.dumps(shown, sort_keys=True, separators=(",", ":"))
+    return salted_hmac("screening.views.result_key", text, algorithm="sha256").hexdigest()
+
+
 def noted_by_section(noted: dict[str, str]) -> list[dict]:
     """Group the noted indicator versions under their sections, in checklist order."""
     ids = [int(vid) for vid in noted if vid.isdigit()]
@@ -321,22 +349,33 @@ def result(request: HttpRequest) -> HttpResponse:
     if not saved:
         messages.info(request, _("There is no result to show. Start a new checklist."))
         return redirect("screening:checklist")
-    region = Region.objects.filter(code=saved["region"]).first() if saved["region"] else None
-    groups = noted_by_section(saved["noted"])
-    context = result_context(saved=saved, region=region, groups=groups)
-    context["setting_label"] = (
-        Setting(saved["setting"]).label if saved["setting"] in Setting.values else ""
+
+    def context(marks: dict) -> dict:
+        region = Region.objects.filter(code=saved["region"]).first() if saved["region"] else None
+        groups = noted_by_section(saved["noted"])
+        context = result_context(saved=saved, region=region, groups=groups)
+        context["setting_label"] = (
+            Setting(saved["setting"]).label if saved["setting"] in Setting.values else ""
+        )
+        context["age_label"] = (
+            AgeBand(saved["age_band"]).label if saved["age_band"] in AgeBand.values else ""
+        )
+        context["translation_unchecked"] = unchecked_translation(
+            [group["section"] for group in groups],
+            [item["indicator"] for group in groups for item in group["items"]],
+            context["danger_contacts"],
+            context["contacts"],
+        )
+        return context
+
+    return cached_page(
+        request,
+        "screening/result.html",
+        page="result",
+        vary=(result_key(saved),),
+        context=context,
+        timeout=RESULT_CACHE_SECONDS,
     )
-    context["age_label"] = (
-        AgeBand(saved["age_band"]).label if saved["age_band"] in AgeBand.values else ""
-    )
-    context["translation_unchecked"] = unchecked_translation(
-        [group["section"] for group in groups],
-        [item["indicator"] for group in groups for item in group["items"]],
-        context["danger_contacts"],
-        context["contacts"],
-    )
-    return render(request, "screening/result.html", context)
 
 
 @never_cache
@@ -366,38 +405,47 @@ def neutral(request: HttpRequest) -> HttpResponse:
 @frontline
 @require_GET
 def guidance(request: HttpRequest) -> HttpResponse:
-    guidance_list = lazy_list(Guidance.objects.active)
-    return render(
-        request,
-        "screening/guidance.html",
-        {
+    def context(marks: dict) -> dict:
+        guidance_list = lazy_list(Guidance.objects.active)
+        return {
             "guidance": guidance_list,
             "translation_unchecked": unchecked_translation(guidance_list),
             **content_context(request),
-        },
-    )
+        }
+
+    return cached_page(request, "screening/guidance.html", page="guidance", context=context)
 
 
 @frontline
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
-    region_form, region = chosen_region(request, cached_regions(request, active_regions))
-    shown = lazy_list(
-        lambda: order_contacts(
-            SupportContact.objects.for_region(region).prefetch_related("regions"),
-            emergency_first=True,
+    regions = cached_regions(request, active_regions)
+
+    def context(marks: dict) -> dict:
+        region_form, region = chosen_region(request, regions)
+        shown = lazy_list(
+            lambda: order_contacts(
+                SupportContact.objects.for_region(region).prefetch_related("regions"),
+                emergency_first=True,
+            )
         )
-    )
-    return render(
-        request,
-        "screening/contacts.html",
-        {
+        return {
             "region_form": region_form,
             "region": region,
             "contacts": shown,
             "translation_unchecked": unchecked_translation(shown),
             **content_context(request),
-        },
+        }
+
+    if "region" in request.GET:
+        # A region being chosen: remembered, then shown; the page is rendered whole.
+        return render(request, "screening/contacts.html", context({}))
+    return cached_page(
+        request,
+        "screening/contacts.html",
+        page="contacts",
+        vary=(remembered_region_code(request),),
+        context=context,
     )
 
 

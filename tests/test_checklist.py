@@ -392,7 +392,7 @@ def test_checklist_query_count_is_pinned_and_flat(
     # region (once a session), 4 content version, 5 regions, 6 the region's emergency numbers
     # (the Call button under the danger question), 7-8 every region's first emergency number
     # and their regions (the button follows the region picked), 9 sections, 10 indicators
-    # (prefetch), 11 the Dashboard permission for the menu (one query,
+    # (prefetch), 11 the Dashboard permission for the menu (one query, then kept a minute,
     # screening/context_processors.py), 12 the session update that stores the new one-time
     # token, 13-14 the savepoint pair around it.
     with django_assert_num_queries(14):
@@ -400,11 +400,11 @@ def test_checklist_query_count_is_pinned_and_flat(
     add_indicators(30)
     # Cold again (the content changed), token and region already in the session: 1 session,
     # 2 user, 3 content version, 4 regions, 5 emergency numbers, 6-7 every region's first
-    # emergency number, 8 sections, 9 indicators, 10 the Dashboard permission.
-    with django_assert_num_queries(10):
+    # emergency number, 8 sections, 9 indicators (the Dashboard permission is kept).
+    with django_assert_num_queries(9):
         worker_client.get(CHECKLIST)
-    # Warm: 1 session, 2 user, 3 content version, 4 the Dashboard permission.
-    with django_assert_num_queries(4):
+    # Warm, the whole page from the cache: 1 session, 2 user, 3 content version.
+    with django_assert_num_queries(3):
         worker_client.get(CHECKLIST)
 
 
@@ -412,15 +412,19 @@ def test_result_query_count_is_pinned_and_flat(worker_client, content, django_as
     add_indicators(30)
     data = {f"v{ind.current_version_id}": "yes" for ind in Indicator.objects.all()}
     submit(worker_client, region="north", **data)
-    # 1 session, 2 user, 3 region, 4 noted versions with indicator and section, 5 contacts,
-    # 6 contacts' regions (prefetch), 7 the chosen steps' texts with their guidance, 8 the
-    # other guidance to link to, 9 the Dashboard permission for the menu. No session write:
-    # the submission saved it less than a minute ago.
+    # 1 session, 2 user, 3 content version, 4 region, 5 noted versions with indicator and
+    # section, 6 contacts, 7 contacts' regions (prefetch), 8 the chosen steps' texts with their
+    # guidance, 9 the other guidance to link to (the Dashboard permission was kept from the
+    # checklist). No session write: the submission saved it less than a minute ago.
     with django_assert_num_queries(9):
         response = worker_client.get(RESULT)
     assert response.status_code == 200
     noted = response.content.decode().split("Signs noted", 1)[1].split("More guidance")[0]
     assert noted.count("<li>") >= 33
+    # Again, the page from the cache: 1 session, 2 user, 3 content version.
+    with django_assert_num_queries(3):
+        again = worker_client.get(RESULT)
+    assert again.content.decode().split("Signs noted", 1)[1].split("More guidance")[0] == noted
 
 
 def test_not_sure_about_danger_is_not_stored_as_danger(worker_client, content):
