@@ -46,9 +46,17 @@ def _placeholder(name: str, secret: str) -> str:
 
 
 def request_content_version(request) -> int:
-    """The content version, read from the database once per request."""
+    """The content version, read from the database once per request.
+
+    When this request read its session from the database, the version came with it in the
+    same query (screening/session_backends); otherwise it is one query of its own.
+    """
     if not hasattr(request, "_content_version"):
-        request._content_version = current_content_version()
+        session = getattr(request, "session", None)
+        if session is not None:
+            session.keys()  # loads it, as every signed-in request does anyway
+        version = getattr(session, "content_version", None)
+        request._content_version = current_content_version() if version is None else version
     return request._content_version
 
 
