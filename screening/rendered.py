@@ -60,14 +60,19 @@ def request_content_version(request) -> int:
     return request._content_version
 
 
+def cached_content(request, name: str, load):
+    """Content read by load() on a miss, kept like rendered pages (the version is in the key)."""
+    key = f"content:{name}:{request_content_version(request)}:{get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
 def cached_regions(request, load):
     """The active regions (load() on a miss), cached like rendered content."""
-    key = f"regions:{request_content_version(request)}:{get_language()}"
-    regions = cache.get(key)
-    if regions is None:
-        regions = load()
-        cache.set(key, regions, TIMEOUT)
-    return regions
+    return cached_content(request, "regions", load)
 
 
 def lazy_list(load) -> SimpleLazyObject:

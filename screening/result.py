@@ -101,8 +101,12 @@ def plan(
     setting: str,
     yes: Collection[tuple[str, str]],
     not_sure: Collection[tuple[str, str]],
+    available: list[SupportContact] | None = None,
 ) -> Plan:
-    """Choose the steps for the case and the contacts of every kind they name."""
+    """Choose the steps for the case and the contacts of every kind they name.
+
+    available: contacts_serving(region), when the caller holds it already (from a cache).
+    """
     noted = what_was_noted(yes=yes, not_sure=not_sure)
     codes = next_steps(
         immediate_danger=immediate_danger,
@@ -115,7 +119,8 @@ def plan(
         movement_noted=noted.movement,
         offence_noted=noted.offence,
     )
-    available = contacts_serving(region)
+    if available is None:
+        available = contacts_serving(region)
     contacts = contacts_for_steps(available, kinds=kinds_needed(codes))
     # A kind the region lacks is said once, at the first step that names it.
     missing: dict[str, list[str]] = {}

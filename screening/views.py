@@ -38,12 +38,14 @@ from screening.models import (
 )
 from screening.recording import record_usage
 from screening.rendered import (
+    cached_content,
     cached_page,
     cached_regions,
     lazy_list,
     request_content_version,
 )
 from screening.result import (
+    contacts_serving,
     default_region,
     emergency_contacts,
     first_emergency_by_region,
@@ -208,18 +210,26 @@ def checklist(request: HttpRequest) -> HttpResponse:
             context=context,
             tokens={"token": request.session.get(TOKEN_KEY) or new_token(request)},
         )
-    regions = active_regions()
-    sections = checklist_sections()
+    # What the form is built from is content, read once per content version.
+    regions = cached_regions(request, active_regions)
+    sections = cached_content(request, "sections", lambda: list(checklist_sections()))
     by_code = {region.code: region for region in regions}
     region = by_code.get(request.POST.get("region", "")) or by_code.get(
         remembered_region_code(request)
     )
+    acting = region or default_region()
     form = ChecklistForm(
         request.POST,
         sections=sections,
         regions=regions,
-        emergency=emergency_contacts(region or default_region()),
-        emergency_by_region=first_emergency_by_region(regions),
+        emergency=cached_content(
+            request,
+            f"emergency:{acting.code if acting else ''}",
+            lambda: emergency_contacts(acting),
+        ),
+        emergency_by_region=cached_content(
+            request, "first-emergency", lambda: first_emergency_by_region(regions)
+        ),
     )
     if form.is_valid():
         outcome = submit_checklist(request, form)
@@ -259,13 +269,17 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
     immediate_danger = data["immediate_danger"]
     answers = form.answers()
     slugs = form.slugs_by_version()
+    acting = region or default_region()
     chosen = plan(
-        region=region or default_region(),
+        region=acting,
         immediate_danger=immediate_danger,
         age_band=data["age_band"],
         setting=data["setting"],
         yes=[slugs[vid] for vid, answer in answers.items() if answer == Answer.YES],
         not_sure=[slugs[vid] for vid, answer in answers.items() if answer == Answer.NOT_SURE],
+        available=cached_content(
+            request, f"serving:{acting.code if acting else ''}", lambda: contacts_serving(acting)
+        ),
     )
     record_usage(
         token=token,

@@ -215,3 +215,22 @@ def test_a_password_change_elsewhere_signs_this_session_out(worker_client, worke
     worker.set_password("another-long-password-77")
     worker.save()
     assert worker_client.get(CHECKLIST).status_code == 302
+
+
+# The submission reads its form's content from the cache too --------------------------------
+
+
+def test_a_form_sent_after_an_edit_is_checked_against_the_edited_checklist(worker_client, content):
+    ind = content["indicators"]
+    submit(worker_client, **{field(ind["address"]): "yes"})  # the form's content is cached now
+    old_field = field(ind["address"])
+    ind["address"].text = "Cannot say where they are staying"
+    ind["address"].save()  # a new wording: a new version, a new field name
+    ind["address"].refresh_from_db()
+    response = submit(worker_client, **{old_field: "yes"})
+    assert response.status_code == 200
+    assert "The checklist was updated while you were filling it in" in response.content.decode()
+    response = submit(worker_client, **{field(ind["address"]): "yes"})
+    assert response.status_code == 302
+    noted_page = noted(worker_client.get(RESULT).content.decode())
+    assert "Cannot say where they are staying" in noted_page
