@@ -76,7 +76,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, taking the user read with the session (screening/session_backends).
+    "screening.auth_backend.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "screening.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -188,7 +189,8 @@ else:
 # cache, sessions are read from it and written through to the database, so a cache restart
 # loses none; a per-process memory cache would serve other workers' stale copies, so without
 # CACHE_URL sessions stay in the database alone.
-# Django's own engines, reading the session row with one plain query (screening/session_backends).
+# Django's own engines with the session model AccountSession: one query reads the session,
+# its user and the content version (screening/session_backends).
 SESSION_ENGINE = "screening.session_backends." + ("cached_db" if CACHE_URL else "db")
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)

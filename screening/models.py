@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -664,3 +665,30 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class AccountSession(AbstractBaseSession):
+    """A session, with the signed-in account beside its data.
+
+    Django's documented way to extend the database session engine (a model of its own and a
+    store that fills the extra column). With the account id in a column, one query reads the
+    session, its user and the content version (screening/session_backends), where Django
+    reads the session and then the user. Deleting an account deletes its sessions.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta(AbstractBaseSession.Meta):  # Django's names for it, with their translations
+        pass
+
+    @classmethod
+    def get_session_store_class(cls):
+        from screening.session_backends.db import SessionStore
+
+        return SessionStore

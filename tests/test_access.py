@@ -88,7 +88,7 @@ def test_roles_hold_exactly_their_permissions(db):
 
 
 def test_an_anonymous_visit_to_the_start_page_creates_no_session(client, db):
-    from django.contrib.sessions.models import Session
+    from screening.models import AccountSession as Session
 
     client.get("/")
     assert not Session.objects.exists()

@@ -388,23 +388,24 @@ def add_indicators(count: int) -> None:
 def test_checklist_query_count_is_pinned_and_flat(
     worker_client, content, django_assert_num_queries
 ):
-    # A cold cache (first view of this content): 1 session with the content version
-    # (screening/session_backends), 2 user, 3 the account's remembered region (once a
-    # session), 4 regions, 5 the region's emergency numbers (the Call button under the danger
-    # question), 6-7 every region's first emergency number and their regions (the button
-    # follows the region picked), 8 sections, 9 indicators (prefetch), 10 the Dashboard
+    # A cold cache (first view of this content): 1 session with its user and the content
+    # version (screening/session_backends), 2 the account's remembered region (once a
+    # session), 3 regions, 4 the region's emergency numbers (the Call button under the danger
+    # question), 5-6 every region's first emergency number and their regions (the button
+    # follows the region picked), 7 sections, 8 indicators (prefetch), 9 the Dashboard
     # permission for the menu (one query, then kept a minute, screening/context_processors.py),
-    # 11 the session update that stores the new one-time token, 12-13 the savepoint pair.
-    with django_assert_num_queries(13):
+    # 10 the session update that stores the new one-time token, 11-12 the savepoint pair.
+    with django_assert_num_queries(12):
         worker_client.get(CHECKLIST)
     add_indicators(30)
     # Cold again (the content changed), token and region already in the session: 1 session
-    # with the content version, 2 user, 3 regions, 4 emergency numbers, 5-6 every region's
-    # first emergency number, 7 sections, 8 indicators (the Dashboard permission is kept).
-    with django_assert_num_queries(8):
+    # with its user and the content version, 2 regions, 3 emergency numbers, 4-5 every
+    # region's first emergency number, 6 sections, 7 indicators (the Dashboard permission is
+    # kept).
+    with django_assert_num_queries(7):
         worker_client.get(CHECKLIST)
-    # Warm, the whole page from the cache: 1 session with the content version, 2 user.
-    with django_assert_num_queries(2):
+    # Warm, the whole page from the cache: 1 session with its user and the content version.
+    with django_assert_num_queries(1):
         worker_client.get(CHECKLIST)
 
 
@@ -412,17 +413,18 @@ def test_result_query_count_is_pinned_and_flat(worker_client, content, django_as
     add_indicators(30)
     data = {f"v{ind.current_version_id}": "yes" for ind in Indicator.objects.all()}
     submit(worker_client, region="north", **data)
-    # 1 session with the content version, 2 user, 3 region, 4 noted versions with indicator
-    # and section, 5 contacts, 6 contacts' regions (prefetch), 7 the chosen steps' texts with
-    # their guidance, 8 the other guidance to link to (the Dashboard permission was kept from
-    # the checklist). No session write: the submission saved it less than a minute ago.
-    with django_assert_num_queries(8):
+    # 1 session with its user and the content version, 2 region, 3 noted versions with
+    # indicator and section, 4 contacts, 5 contacts' regions (prefetch), 6 the chosen steps'
+    # texts with their guidance, 7 the other guidance to link to (the Dashboard permission
+    # was kept from the checklist). No session write: the submission saved it less than a
+    # minute ago.
+    with django_assert_num_queries(7):
         response = worker_client.get(RESULT)
     assert response.status_code == 200
     noted = response.content.decode().split("Signs noted", 1)[1].split("More guidance")[0]
     assert noted.count("<li>") >= 33
-    # Again, the page from the cache: 1 session with the content version, 2 user.
-    with django_assert_num_queries(2):
+    # Again, the page from the cache: 1 session with its user and the content version.
+    with django_assert_num_queries(1):
         again = worker_client.get(RESULT)
     assert again.content.decode().split("Signs noted", 1)[1].split("More guidance")[0] == noted
 

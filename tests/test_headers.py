@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.db import OperationalError
 from django.urls import reverse
+
+from screening.models import AccountSession as Session
 
 ROOT = Path(__file__).resolve().parent.parent
 

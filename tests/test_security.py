@@ -103,8 +103,9 @@ def test_pages_with_answers_are_never_cached(worker_client):
 def test_sessions_end_after_30_idle_minutes(worker_client):
     import datetime
 
-    from django.contrib.sessions.models import Session
     from django.utils import timezone
+
+    from screening.models import AccountSession as Session
 
     worker_client.get("/")
     session = Session.objects.get()

@@ -28,7 +28,7 @@ def session_writes(client) -> int:
     return sum(
         1
         for query in queries.captured_queries
-        if "django_session" in query["sql"]
+        if "screening_accountsession" in query["sql"]
         and query["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
     )
 
@@ -112,7 +112,7 @@ def test_signing_in_again_starts_a_new_absolute_lifetime(client, worker):
 
 
 def test_an_anonymous_visit_creates_no_session_row(client, db):
-    from django.contrib.sessions.models import Session
+    from screening.models import AccountSession as Session
 
     client.get(reverse("screening:start"))
     client.get(reverse("healthz"))

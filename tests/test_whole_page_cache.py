@@ -6,12 +6,12 @@ import zlib
 
 import pytest
 from django.contrib.auth.models import Group
-from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
 from screening import roles
 from screening.compression import SplitPage
+from screening.models import AccountSession as Session
 from tests.conftest import make_user, sign_in
 from tests.test_checklist import field, submit
 from tests.test_translation_reviews import NEPALI_NOTE, mark_reviewed, nepali, refer  # noqa: F401
@@ -234,3 +234,41 @@ def test_a_form_sent_after_an_edit_is_checked_against_the_edited_checklist(worke
     assert response.status_code == 302
     noted_page = noted(worker_client.get(RESULT).content.decode())
     assert "Cannot say where they are staying" in noted_page
+
+
+# One query for the session, its user and the content version -------------------------------
+
+
+def test_a_cached_page_costs_one_query(worker_client, content, django_assert_num_queries):
+    worker_client.get(GUIDANCE)  # cached now
+    with django_assert_num_queries(1) as captured:
+        assert worker_client.get(GUIDANCE).status_code == 200
+    sql = captured.captured_queries[0]["sql"]
+    assert "screening_accountsession" in sql and "auth_user" in sql
+    assert "screening_contentversion" in sql
+
+
+def test_the_session_row_names_its_account_and_goes_with_it(worker_client, worker, content):
+    worker_client.get(GUIDANCE)
+    assert Session.objects.get().user_id == worker.pk
+    worker.delete()
+    assert not Session.objects.exists()
+
+
+def test_a_user_read_with_the_session_is_used_only_for_that_sessions_account(
+    worker_client, worker, supervisor, content
+):
+    worker_client.get(GUIDANCE)
+    # The column disagrees with the session's own data (as it never should): the account in
+    # the data wins, read on its own, and nobody is signed in as the other account.
+    Session.objects.update(user=supervisor)
+    html = worker_client.get(GUIDANCE).content.decode()
+    assert f'href="{DASHBOARD}"' not in html
+    assert "Sign out" in html
+
+
+def test_no_user_is_left_behind_for_the_next_request(worker_client, content):
+    from screening.auth_backend import _read_with_session
+
+    worker_client.get(GUIDANCE)
+    assert _read_with_session.get() is None

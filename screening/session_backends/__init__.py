@@ -1,42 +1,116 @@
-"""Django's database session engines, reading the session row with one plain query.
+"""Django's database session engines, with the session, its user and the content version
+read in one query.
 
-Every signed-in request reads its session, and every content page the content version. Here
-one query reads both: building the session query with the ORM cost more than running it, and
-each round trip to the database costs about as much as a whole bare Django request. Saving,
-creating, deleting and the cache in cached_db are Django's own.
+Every signed-in request reads its session and its user, and every content page the content
+version. Django reads them one after the other; each round trip to the database costs here
+about as much as a whole bare Django request. So the session is kept in
+screening.models.AccountSession, which has the account id in a column of its own (Django's
+documented way to extend the session model), and one plain query joins the three. The user
+read here is handed to Django's own authentication (screening/auth_backend.py), which still
+checks that the account is active and that the session's password hash matches.
+
+Saving, creating, deleting, expiry and the cache in cached_db are Django's own.
 SESSION_ENGINE names `screening.session_backends.db` or `screening.session_backends.cached_db`.
 """
 
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connections, router
 from django.utils import timezone
 
-from screening.models import ContentVersion
 
-VERSION_COLUMN = "rr_content_version"
+def account_id(data: dict):
+    """The signed-in account's id from a session's data, or None."""
+    value = data.get(SESSION_KEY)
+    if value is None:
+        return None
+    try:
+        return get_user_model()._meta.pk.to_python(value)
+    except (ValueError, ValidationError):
+        return None
+
+
+def _converted(connection, fields, values) -> list:
+    """Column values as the ORM would give them (SQLite keeps dates as text, for one)."""
+    out = []
+    for field, value in zip(fields, values, strict=True):
+        column = field.get_col(field.model._meta.db_table)
+        for convert in connection.ops.get_db_converters(column) + column.get_db_converters(
+            connection
+        ):
+            value = convert(value, column, connection)
+        out.append(value)
+    return out
 
 
 def read_session_row(store):
-    """The unexpired row for store.session_key as a model instance, or None (key dropped).
+    """The unexpired session row for store.session_key, or None (the key is then dropped).
 
-    The content version committed at that moment comes along in the same query and is kept
-    on the store as store.content_version, for screening.rendered.request_content_version.
+    Its user (store.prefetched_user) and the content version committed at that moment
+    (store.content_version, for screening.rendered.request_content_version) come along.
     """
-    model = store.model
-    alias = router.db_for_read(model)
+    from screening.models import ContentVersion
+
+    session_model, user_model = store.model, get_user_model()
+    alias = router.db_for_read(session_model)
     connection = connections[alias]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in model._meta.concrete_fields)
-    key_column = quote(model._meta.pk.column)
-    expiry_column = quote(model._meta.get_field("expire_date").column)
+    session_fields = session_model._meta.concrete_fields
+    user_fields = user_model._meta.concrete_fields
+    columns = [f"s.{quote(field.column)}" for field in session_fields]
+    columns += [f"u.{quote(field.column)}" for field in user_fields]
     version = f"SELECT value FROM {quote(ContentVersion._meta.db_table)} WHERE id = 1"  # noqa: S608
+    user_column = quote(session_model._meta.get_field("user").column)
     sql = (
-        f"SELECT {columns}, ({version}) AS {VERSION_COLUMN} "  # noqa: S608 - names from models
-        f"FROM {quote(model._meta.db_table)} WHERE {key_column} = %s AND {expiry_column} > %s"
+        f"SELECT {', '.join(columns)}, ({version}) "  # noqa: S608 - names from the models
+        f"FROM {quote(session_model._meta.db_table)} s "
+        f"LEFT JOIN {quote(user_model._meta.db_table)} u "
+        f"ON u.{quote(user_model._meta.pk.column)} = s.{user_column} "
+        f"WHERE s.{quote(session_model._meta.pk.column)} = %s "
+        f"AND s.{quote(session_model._meta.get_field('expire_date').column)} > %s"
     )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    rows = list(model._default_manager.db_manager(alias).raw(sql, [store.session_key, now]))
-    if not rows:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [store.session_key, now])
+        row = cursor.fetchone()
+    if row is None:
         store._session_key = None
         return None
-    store.content_version = getattr(rows[0], VERSION_COLUMN) or 0
-    return rows[0]
+    split = len(session_fields)
+    session = session_model.from_db(
+        alias,
+        [field.attname for field in session_fields],
+        _converted(connection, session_fields, row[:split]),
+    )
+    user_values = row[split : split + len(user_fields)]
+    if user_values[user_fields.index(user_model._meta.pk)] is not None:
+        store.prefetched_user = user_model.from_db(
+            alias,
+            [field.attname for field in user_fields],
+            _converted(connection, user_fields, user_values),
+        )
+    store.content_version = row[-1] or 0
+    return session
+
+
+class AccountSessionStore:
+    """Mixed into Django's db and cached_db stores: the AccountSession model and its reads."""
+
+    prefetched_user = None  # the session's user, when this request read the row
+    content_version = None  # the content version, likewise
+
+    @classmethod
+    def get_model_class(cls):
+        from screening.models import AccountSession
+
+        return AccountSession
+
+    def create_model_instance(self, data):
+        session = super().create_model_instance(data)
+        session.user_id = account_id(data)
+        return session
+
+    def _get_session_from_db(self):
+        if self.session_key is None:
+            return None
+        return read_session_row(self)
