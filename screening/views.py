@@ -140,6 +140,19 @@ def content_context(request: HttpRequest) -> dict:
     return {"content_version": request_content_version(request)}
 
 
+def region_page(request: HttpRequest, template: str, *, page: str, context) -> HttpResponse:
+    """A page showing one region's contacts, cached per region (screening/rendered.py).
+
+    While a region is being chosen (?region=) the choice is remembered and the page rendered
+    whole; after that, the remembered region picks the cached page.
+    """
+    if "region" in request.GET:
+        return render(request, template, context({}))
+    return cached_page(
+        request, template, page=page, vary=(remembered_region_code(request),), context=context
+    )
+
+
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     regions = cached_regions(request, active_regions)
@@ -157,16 +170,7 @@ def start(request: HttpRequest) -> HttpResponse:
             **content_context(request),
         }
 
-    if "region" in request.GET:
-        # A region being chosen: remembered, then shown; the page is rendered whole.
-        return render(request, "screening/start.html", context({}))
-    return cached_page(
-        request,
-        "screening/start.html",
-        page="start",
-        vary=(remembered_region_code(request),),
-        context=context,
-    )
+    return region_page(request, "screening/start.html", page="start", context=context)
 
 
 def checklist_sections():
@@ -451,16 +455,7 @@ def contacts(request: HttpRequest) -> HttpResponse:
             **content_context(request),
         }
 
-    if "region" in request.GET:
-        # A region being chosen: remembered, then shown; the page is rendered whole.
-        return render(request, "screening/contacts.html", context({}))
-    return cached_page(
-        request,
-        "screening/contacts.html",
-        page="contacts",
-        vary=(remembered_region_code(request),),
-        context=context,
-    )
+    return region_page(request, "screening/contacts.html", page="contacts", context=context)
 
 
 @require_GET
