@@ -31,7 +31,8 @@ STORED_MAX = 0xFFFF
 
 
 def _compressed(data: bytes) -> bytes:
-    deflater = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    # Level 6, as GZipMiddleware: level 9 took twice as long here for 1 % less.
+    deflater = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
     return deflater.compress(data) + deflater.flush(zlib.Z_SYNC_FLUSH)
 
 
