@@ -181,6 +181,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "recognise-and-refer",
+            # Whole pages per content version, language, viewer and region, and results for
+            # 10 minutes: more than Django's default 300 entries (at most about 100 MB).
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
@@ -48,7 +49,11 @@ def can_view_dashboard_cached(user) -> bool:
 
 
 def forget_dashboard_link(user_ids) -> None:
-    cache.delete_many([_link_key(pk) for pk in user_ids])
+    """Forget the kept answers now, and again once the change is committed (a request in
+    between may have kept the old answer)."""
+    keys = [_link_key(pk) for pk in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def screening(request: HttpRequest) -> dict:
@@ -82,10 +87,17 @@ def _roles_changed(sender, instance, action: str, reverse: bool, pk_set, **kwarg
             )
 
 
+def _group_deleted(sender, instance, **kwargs) -> None:
+    # Before the delete, while the group still lists its users.
+    forget_dashboard_link(instance.user_set.values_list("pk", flat=True))
+
+
 def connect() -> None:
     """Called once from ScreeningConfig.ready()."""
     from django.contrib.auth.models import Group, User
-    from django.db.models.signals import m2m_changed
+    from django.db.models.signals import m2m_changed, pre_delete
+
+    pre_delete.connect(_group_deleted, sender=Group, dispatch_uid="dashboard-link-group-delete")
 
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
         m2m_changed.connect(

@@ -6,7 +6,7 @@ form's "next") differ from one request to the next. So a page is rendered once w
 placeholder for each of those, kept in Django's cache, and every request fills in its own.
 
 What is never cached: a rejected form (answers and errors), a page with a message waiting
-for the worker, and a page asked for with a query string (its view renders it whole).
+for the worker, and a region being chosen (?region=, remembered and then rendered whole).
 """
 
 import functools
@@ -80,12 +80,15 @@ def lazy_list(load) -> SimpleLazyObject:
     return SimpleLazyObject(lambda: list(load()))
 
 
-def viewer(request: HttpRequest) -> str:
-    """What the page's menu depends on: signed in or not, staff, may see the dashboard."""
+def viewer(request: HttpRequest) -> tuple[str, bool]:
+    """What the page's menu depends on (signed in or not, staff, may see the dashboard), as
+    part of a key, and whether the Dashboard link shows: asked once, so that a page is never
+    rendered with another answer than the one its key holds."""
     user = request.user
     if not user.is_authenticated:
-        return "anonymous"
-    return f"user-{int(user.is_staff)}{int(can_view_dashboard_cached(user))}"
+        return "anonymous", False
+    dashboard = can_view_dashboard_cached(user)
+    return f"user-{int(user.is_staff)}{int(dashboard)}", dashboard
 
 
 def cached_page(
@@ -110,13 +113,14 @@ def cached_page(
     if len(get_messages(request)):
         # A message is shown once, to this worker: render the page whole, uncached.
         return HttpResponse(render_to_string(template, context(tokens), request=request))
+    kind, dashboard = viewer(request)
     key = ":".join(
         [
             "page",
             page,
             str(request_content_version(request)),
             get_language(),
-            viewer(request),
+            kind,
             "open" if settings.SCREENING_ALLOW_ANONYMOUS else "closed",
             settings.SCREENING_DEFAULT_REGION,
             *vary,
@@ -125,7 +129,12 @@ def cached_page(
     marks |= {"csrf": placeholder("csrf"), "path": placeholder("path")}
     split = cache.get(key)
     if split is None:
-        filled = {**context(marks), "csrf_token": marks["csrf"], "language_next": marks["path"]}
+        filled = {
+            **context(marks),
+            "can_view_dashboard": dashboard,
+            "csrf_token": marks["csrf"],
+            "language_next": marks["path"],
+        }
         split = SplitPage.split(render_to_string(template, filled, request=request), marks)
         cache.set(key, split, timeout)
     # The tokens are URL-safe base64 and alphanumerics; every value is escaped as the

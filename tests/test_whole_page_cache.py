@@ -272,3 +272,34 @@ def test_no_user_is_left_behind_for_the_next_request(worker_client, content):
 
     worker_client.get(GUIDANCE)
     assert _read_with_session.get() is None
+
+
+def test_the_old_session_table_is_emptied_by_the_migration(db):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.sessions.models import Session as OldSession
+
+    OldSession.objects.create(session_key="old", session_data="answers", expire_date=timezone.now())
+    import_module("screening.migrations.0062_forget_old_sessions").forget_old_sessions(apps, None)
+    assert not OldSession.objects.exists()
+
+
+def test_a_page_is_rendered_with_the_dashboard_answer_its_key_holds(
+    worker_client, worker, content, monkeypatch
+):
+    # The kept answer can change between building the key and rendering (another request's
+    # signal, an expiry): the page must show the answer the key was built with.
+    from screening import context_processors
+
+    answers = iter([False, True, True, True])
+    monkeypatch.setattr(context_processors, "can_view_dashboard_cached", lambda user: next(answers))
+    monkeypatch.setattr("screening.rendered.can_view_dashboard_cached", lambda user: next(answers))
+    html = worker_client.get(GUIDANCE).content.decode()
+    assert f'href="{DASHBOARD}"' not in html
+
+
+def test_deleting_a_group_takes_the_dashboard_link_away_on_the_next_get(supervisor_client, content):
+    assert f'href="{DASHBOARD}"' in supervisor_client.get(GUIDANCE).content.decode()
+    Group.objects.get(name=roles.SUPERVISORS).delete()
+    assert f'href="{DASHBOARD}"' not in supervisor_client.get(GUIDANCE).content.decode()
