@@ -1,0 +1,148 @@
+"""The database connection: its health check (project/postgresql) and the session read."""
+
+import select
+import time
+
+import pytest
+from django.db import close_old_connections, connection, connections
+from django.db.backends.postgresql import base as django_postgresql
+from django.urls import reverse
+
+from screening import session_backends
+from tests.conftest import make_user
+
+CHECKLIST = reverse("screening:checklist")
+
+
+def on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("the health check is PostgreSQL's (CI runs this on PostgreSQL)")
+
+
+@pytest.fixture
+def own_connection():
+    """A connection of its own, outside the test's transaction, closed afterwards."""
+    on_postgresql()
+    wrapper = connections.create_connection("default")
+    wrapper.ensure_connection()
+    yield wrapper
+    wrapper.close()
+
+
+def refuse_round_trip(monkeypatch):
+    def select_one(self):
+        raise AssertionError("the health check sent SELECT 1")
+
+    monkeypatch.setattr(django_postgresql.DatabaseWrapper, "is_usable", select_one)
+
+
+def test_the_postgresql_engine_is_ours():
+    on_postgresql()
+    assert connection.settings_dict["ENGINE"] == "project.postgresql"
+    assert connection.health_check_enabled
+
+
+@pytest.mark.django_db
+def test_a_quiet_idle_connection_is_usable_without_a_round_trip(own_connection, monkeypatch):
+    refuse_round_trip(monkeypatch)
+    assert own_connection.is_usable()
+
+
+@pytest.mark.django_db
+def test_inside_a_transaction_the_check_is_djangos_own(own_connection, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        django_postgresql.DatabaseWrapper, "is_usable", lambda self: asked.append(1) or True
+    )
+    own_connection.connection.execute("BEGIN")
+    try:
+        assert own_connection.is_usable()
+    finally:
+        own_connection.connection.execute("ROLLBACK")
+    assert asked == [1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_the_server_ended_is_replaced_before_the_next_query(own_connection):
+    pid = own_connection.connection.info.backend_pid
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    # The server's notice and the end of the stream reach the socket a moment later.
+    poll = select.poll()
+    poll.register(own_connection.connection.fileno(), select.POLLIN)
+    assert poll.poll(5000), "the ended connection never became readable"
+    assert not own_connection.is_usable()
+    # As at the start of a request: Django's check closes it, the next query reconnects.
+    own_connection.health_check_done = False
+    own_connection.close_if_health_check_failed()
+    with own_connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone()[0] != pid
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_after_the_server_ended_the_apps_connection_is_served(client, monkeypatch):
+    on_postgresql()
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    client.force_login(make_user("restart-worker"))
+    assert client.get(CHECKLIST).status_code == 200
+    pid = connection.connection.info.backend_pid
+    killer = connections.create_connection("default")
+    try:
+        with killer.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    finally:
+        killer.close()
+    deadline = time.monotonic() + 5
+    poll = select.poll()
+    poll.register(connection.connection.fileno(), select.POLLIN)
+    while not poll.poll(50) and time.monotonic() < deadline:
+        pass
+    close_old_connections()  # what a WSGI server's request_started does (the test client not)
+    response = client.get(CHECKLIST)
+    assert response.status_code == 200
+    assert connection.connection.info.backend_pid != pid
+
+
+@pytest.mark.django_db
+def test_the_session_query_is_built_once_per_database(client, monkeypatch):
+    client.force_login(make_user("reader-worker"))
+    client.get(CHECKLIST)  # built here, if no earlier test built it
+    built = []
+    original = session_backends._RowReader.__init__
+
+    def counting(self, *args):
+        built.append(1)
+        original(self, *args)
+
+    monkeypatch.setattr(session_backends._RowReader, "__init__", counting)
+    for _ in range(3):
+        assert client.get(CHECKLIST).status_code == 200
+    assert built == []
+
+
+@pytest.mark.django_db
+def test_the_session_and_user_read_in_one_query_are_as_the_orm_reads_them(client):
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from screening.models import AccountSession
+
+    user = make_user("orm-worker")
+    client.force_login(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    row = session_backends.read_session_row(store)
+    expected_session = AccountSession.objects.get(pk=key)
+    expected_user = get_user_model().objects.get(pk=user.pk)
+    for name in ("session_key", "session_data", "expire_date", "user_id"):
+        assert getattr(row, name) == getattr(expected_session, name)
+        assert type(getattr(row, name)) is type(getattr(expected_session, name))
+    for field in get_user_model()._meta.concrete_fields:
+        got, want = (
+            getattr(store.prefetched_user, field.attname),
+            getattr(expected_user, field.attname),
+        )
+        assert got == want and type(got) is type(want), field.name
