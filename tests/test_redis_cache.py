@@ -1,5 +1,6 @@
-"""With CACHE_URL pointing at Redis: the checklist cache and cached_db sessions work, and a
-cache restart (flush) loses no session. Skipped without the redis package or server."""
+"""With CACHE_URL pointing at Redis: the checklist is cached there, a cache restart (flush)
+loses no session (sessions stay in the database), and a cached page still costs one query.
+Skipped without the redis package or server."""
 
 import pytest
 from django.core.cache import caches
@@ -22,7 +23,6 @@ def redis_settings(settings):
             "KEY_PREFIX": "rr-test",
         }
     }
-    settings.SESSION_ENGINE = "screening.session_backends.cached_db"
     caches["default"].clear()
     yield
     caches["default"].clear()
@@ -40,3 +40,16 @@ def test_sessions_survive_a_redis_flush_and_the_checklist_is_cached_there(
     again = client.get(checklist)
     assert again.status_code == 200  # still signed in: the session came from the database
     assert "Does not know the address" in again.content.decode()
+
+
+def test_a_cached_page_costs_one_database_query_with_redis(
+    redis_settings, client, worker, content, django_assert_num_queries
+):
+    # The session, its user and the content version in one query, as without Redis: the
+    # database must be asked anyway (an account deactivated or a password changed ends the
+    # session at once; an edit shows on the next request everywhere).
+    client.force_login(worker)
+    checklist = reverse("screening:checklist")
+    client.get(checklist)
+    with django_assert_num_queries(1):
+        assert client.get(checklist).status_code == 200

@@ -1,5 +1,5 @@
-"""Django's database session engines, with the session, its user and the content version
-read in one query.
+"""Django's database session engine, with the session, its user and the content version read
+in one query.
 
 Every signed-in request reads its session and its user, and every content page the content
 version. Django reads them one after the other; each round trip to the database costs here
@@ -9,8 +9,8 @@ documented way to extend the session model), and one plain query joins the three
 read here is handed to Django's own authentication (screening/auth_backend.py), which still
 checks that the account is active and that the session's password hash matches.
 
-Saving, creating, deleting, expiry and the cache in cached_db are Django's own.
-SESSION_ENGINE names `screening.session_backends.db` or `screening.session_backends.cached_db`.
+Saving, creating, deleting and expiry are Django's own. SESSION_ENGINE names
+`screening.session_backends.db`.
 """
 
 from django.contrib.auth import SESSION_KEY, get_user_model
@@ -120,7 +120,7 @@ def read_session_row(store):
 
 
 class AccountSessionStore:
-    """Mixed into Django's db and cached_db stores: the AccountSession model and its reads."""
+    """Mixed into Django's database store: the AccountSession model and its reads."""
 
     prefetched_user = None  # the session's user, when this request read the row
     content_version = None  # the content version, likewise

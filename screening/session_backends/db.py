@@ -1,4 +1,4 @@
-"""Sessions in the database (the default without a shared cache)."""
+"""Sessions in the database, read with their user and the content version in one query."""
 
 from django.contrib.sessions.backends import db
 
