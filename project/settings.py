@@ -168,9 +168,20 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
-# Caches. The default needs no server: a per-process memory cache, safe for rendered content
-# because its keys carry the content version read from the database on each request.
-# CACHE_URL (or REDIS_URL), e.g. redis://127.0.0.1:6379/1, shares one Redis among app servers.
+# Caches. Rendered pages and content ("pages") are kept in each process's memory, always:
+# their keys carry the content version read from the database on each request, so they are
+# never stale, and reading a page from Redis cost more than the rest of the request
+# (README, Benchmarks). Up to 1 000 entries: whole pages per content version, language,
+# viewer and region, and results for 10 minutes (at most about 100 MB).
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "recognise-and-refer-pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+# The default cache holds what several app servers must agree on: a user's Dashboard link,
+# forgotten on every server at once when their roles change. CACHE_URL (or REDIS_URL), e.g.
+# redis://127.0.0.1:6379/1, shares one Redis among app servers; without it, a per-process
+# memory cache (a role change then shows on other processes within a minute).
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
 if CACHE_URL:
     CACHES = {
@@ -178,17 +189,16 @@ if CACHE_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "rr",
-        }
+        },
+        "pages": PAGES_CACHE,
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "recognise-and-refer",
-            # Whole pages per content version, language, viewer and region, and results for
-            # 10 minutes: more than Django's default 300 entries (at most about 100 MB).
-            "OPTIONS": {"MAX_ENTRIES": 1000},
-        }
+        },
+        "pages": PAGES_CACHE,
     }
 
 # Shared phones: sessions end after SESSION_IDLE_MINUTES without a request, and

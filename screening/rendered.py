@@ -3,7 +3,8 @@
 The frontline pages are the same for every worker until an editor changes something: only
 the CSRF token, the one-time submission token and the page's own address (the language
 form's "next") differ from one request to the next. So a page is rendered once with a
-placeholder for each of those, kept in Django's cache, and every request fills in its own.
+placeholder for each of those, kept in this process's "pages" cache (settings.CACHES), and
+every request fills in its own.
 
 What is never cached: a rejected form (answers and errors), a page with a message waiting
 for the worker, and a region being chosen (?region=, remembered and then rendered whole).
@@ -15,7 +16,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -35,8 +36,8 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def placeholder(name: str) -> str:
-    # Derived from SECRET_KEY, so every app server sharing a cache uses the same one, and an
-    # editor cannot type it into content to have a token put where they choose.
+    # Derived from SECRET_KEY, so every app server uses the same one, and an editor
+    # cannot type it into content to have a token put where they choose.
     return _placeholder(name, settings.SECRET_KEY)
 
 
@@ -63,10 +64,10 @@ def request_content_version(request) -> int:
 def cached_content(request, name: str, load):
     """Content read by load() on a miss, kept like rendered pages (the version is in the key)."""
     key = f"content:{name}:{request_content_version(request)}:{get_language()}"
-    value = cache.get(key)
+    value = caches["pages"].get(key)
     if value is None:
         value = load()
-        cache.set(key, value, TIMEOUT)
+        caches["pages"].set(key, value, TIMEOUT)
     return value
 
 
@@ -127,7 +128,7 @@ def cached_page(
         ]
     )
     marks |= {"csrf": placeholder("csrf"), "path": placeholder("path")}
-    split = cache.get(key)
+    split = caches["pages"].get(key)
     if split is None:
         filled = {
             **context(marks),
@@ -136,7 +137,7 @@ def cached_page(
             "language_next": marks["path"],
         }
         split = SplitPage.split(render_to_string(template, filled, request=request), marks)
-        cache.set(key, split, timeout)
+        caches["pages"].set(key, split, timeout)
     # The tokens are URL-safe base64 and alphanumerics; every value is escaped as the
     # template would escape it.
     values = {name: escape(value) for name, value in tokens.items()}

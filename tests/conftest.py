@@ -7,7 +7,7 @@ import secrets
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import translation
 from django_otp.oath import totp
@@ -58,9 +58,11 @@ def english_after_each_test():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test rolls the content version back, so cached renderings must go with it."""
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

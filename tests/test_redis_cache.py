@@ -21,25 +21,44 @@ def redis_settings(settings):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "rr-test",
-        }
+        },
+        "pages": settings.PAGES_CACHE,
     }
     caches["default"].clear()
     yield
     caches["default"].clear()
 
 
-def test_sessions_survive_a_redis_flush_and_the_checklist_is_cached_there(
+def test_sessions_survive_a_redis_flush_and_pages_are_kept_in_the_process(
     redis_settings, client, worker, content
 ):
     client.force_login(worker)
     checklist = reverse("screening:checklist")
     first = client.get(checklist).content.decode()
     assert "Does not know the address" in first
-    assert any(redis.Redis.from_url(REDIS_URL).scan_iter("rr-test:*"))
-    caches["default"].clear()  # the cache restarts empty
+    # A page rendered whole (a region being chosen) uses its cached fragments.
+    assert client.get(reverse("screening:contacts") + "?region=north").status_code == 200
+    stored = [key.decode() for key in redis.Redis.from_url(REDIS_URL).scan_iter("rr-test:*")]
+    assert stored  # the Dashboard link's answer, shared by every app server
+    content_keys = (":page:", ":content:", "template.cache")
+    assert not [key for key in stored if any(part in key for part in content_keys)]
+    assert any(":page:checklist:" in key for key in caches["pages"]._cache)
+    caches["default"].clear()  # Redis restarts empty
     again = client.get(checklist)
-    assert again.status_code == 200  # still signed in: the session came from the database
+    assert again.status_code == 200  # still signed in: the session is in the database
     assert "Does not know the address" in again.content.decode()
+
+
+def test_a_role_change_reaches_the_menu_through_redis(redis_settings, client, worker, content):
+    from django.contrib.auth.models import Group
+
+    from screening import roles
+
+    client.force_login(worker)
+    dashboard = reverse("screening:dashboard")
+    assert dashboard not in client.get(reverse("screening:guidance")).content.decode()
+    worker.groups.add(Group.objects.get(name=roles.SUPERVISORS))
+    assert dashboard in client.get(reverse("screening:guidance")).content.decode()
 
 
 def test_a_cached_page_costs_one_database_query_with_redis(
