@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
+from django.http import HttpResponse
 from django.urls import reverse
 
 from screening.models import AccountSession as Session
@@ -129,3 +130,65 @@ def test_production_cookies_are_secure_with_host_prefixes():
         "True",
         "True",
     ], result.stderr
+
+
+# The Content-Security-Policy, built once (screening/headers.py) -------------------------------
+
+
+def test_every_page_gets_django_csps_own_policy_built_once(client, db, monkeypatch):
+    from csp.utils import build_policy
+
+    from screening import headers
+
+    headers.site_policy.cache_clear()
+    built = []
+
+    def counting(**kwargs):
+        built.append(kwargs)
+        return build_policy(**kwargs)
+
+    monkeypatch.setattr(headers, "build_policy", counting)
+    for path in ["/", reverse("screening:guidance"), "/healthz", "/accounts/login/"]:
+        response = client.get(path)
+        assert response["Content-Security-Policy"] == build_policy()
+        assert "Content-Security-Policy-Report-Only" not in response
+    assert len(built) == 2  # the policy and the (empty) report-only one, once each
+    headers.site_policy.cache_clear()
+
+
+def test_a_changed_policy_setting_is_built_again(client, db, settings):
+    directives = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'", "data:"]}
+    client.get("/")  # builds the policy from the shipped setting
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": directives}
+    assert "img-src 'self' data:" in client.get("/")["Content-Security-Policy"]
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+    assert client.get("/")["Content-Security-Policy-Report-Only"] == "default-src 'self'"
+
+
+def test_a_response_with_a_policy_of_its_own_or_a_nonce_goes_through_django_csp(rf, monkeypatch):
+    from csp.middleware import CSPMiddleware
+
+    from screening.headers import ContentSecurityPolicyMiddleware
+
+    asked = []
+    original = CSPMiddleware.process_response
+
+    def django_csps(self, request, response):
+        asked.append(request.path)
+        return original(self, request, response)
+
+    monkeypatch.setattr(CSPMiddleware, "process_response", django_csps)
+
+    def own_policy(request):
+        response = HttpResponse("page")
+        response._csp_update = {"img-src": ["https://maps.example.org"]}
+        return response
+
+    def with_nonce(request):
+        return HttpResponse(f"nonce {request.csp_nonce}")
+
+    response = ContentSecurityPolicyMiddleware(own_policy)(rf.get("/own"))
+    assert "https://maps.example.org" in response["Content-Security-Policy"]
+    ContentSecurityPolicyMiddleware(with_nonce)(rf.get("/nonce"))
+    ContentSecurityPolicyMiddleware(lambda request: HttpResponse("page"))(rf.get("/plain"))
+    assert asked == ["/own", "/nonce"]

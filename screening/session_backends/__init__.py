@@ -46,7 +46,7 @@ class _RowReader:
         self.session_names = [field.attname for field in self.session_fields]
         self.user_names = [field.attname for field in self.user_fields]
         self.user_pk = self.user_fields.index(user_model._meta.pk)
-        # (position, converters) for the columns that have any: none on PostgreSQL, whose
+        # (position, column, converters) for the columns that have any: none on PostgreSQL, whose
         # driver already gives Python values; SQLite's dates are text, for one.
         self.converters = [
             (position, column, converters)
