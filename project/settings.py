@@ -173,7 +173,7 @@ AXES_VERBOSE = False
 # their keys carry the content version read from the database on each request, so they are
 # never stale, and reading a page from Redis cost more than the rest of the request
 # (README, Benchmarks). Up to 1 000 entries: whole pages per content version, language,
-# viewer and region, and results for 10 minutes (at most about 100 MB).
+# viewer and region, and results for 10 minutes (at most about 100 MB per worker process).
 PAGES_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "recognise-and-refer-pages",

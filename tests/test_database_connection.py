@@ -48,17 +48,46 @@ def test_a_quiet_idle_connection_is_usable_without_a_round_trip(own_connection, 
     assert own_connection.is_usable()
 
 
-@pytest.mark.django_db
-def test_inside_a_transaction_the_check_is_djangos_own(own_connection, monkeypatch):
+def spy_round_trip(monkeypatch) -> list:
     asked = []
     monkeypatch.setattr(
         django_postgresql.DatabaseWrapper, "is_usable", lambda self: asked.append(1) or True
     )
+    return asked
+
+
+@pytest.mark.django_db
+def test_inside_a_transaction_the_check_is_djangos_own(own_connection, monkeypatch):
+    asked = spy_round_trip(monkeypatch)
     own_connection.connection.execute("BEGIN")
     try:
         assert own_connection.is_usable()
     finally:
         own_connection.connection.execute("ROLLBACK")
+    assert asked == [1]
+
+
+@pytest.mark.django_db
+def test_after_an_error_the_check_is_djangos_own(own_connection, monkeypatch):
+    asked = spy_round_trip(monkeypatch)
+    own_connection.errors_occurred = True
+    assert own_connection.is_usable()
+    assert asked == [1]
+
+
+@pytest.mark.django_db
+def test_a_connection_not_answered_on_lately_gets_djangos_check(own_connection, monkeypatch):
+    from project.postgresql.base import FRESH_SECONDS
+
+    asked = spy_round_trip(monkeypatch)
+    own_connection.answered_at = time.monotonic() - FRESH_SECONDS - 1
+    assert own_connection.is_usable()
+    assert asked == [1]
+    # A request that used the connection without error renews it.
+    own_connection.answered_at = time.monotonic() - FRESH_SECONDS - 1
+    own_connection.health_check_done = True
+    own_connection.close_if_unusable_or_obsolete()
+    assert own_connection.is_usable()
     assert asked == [1]
 
 
@@ -84,8 +113,10 @@ def test_a_connection_the_server_ended_is_replaced_before_the_next_query(own_con
 def test_a_page_after_the_server_ended_the_apps_connection_is_served(client, monkeypatch):
     on_postgresql()
     monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    connection.close()  # the next one is opened with CONN_MAX_AGE 60, so it is kept
     client.force_login(make_user("restart-worker"))
     assert client.get(CHECKLIST).status_code == 200
+    assert connection.close_at is not None and connection.close_at > time.monotonic() + 30
     pid = connection.connection.info.backend_pid
     killer = connections.create_connection("default")
     try:
@@ -98,9 +129,19 @@ def test_a_page_after_the_server_ended_the_apps_connection_is_served(client, mon
     poll.register(connection.connection.fileno(), select.POLLIN)
     while not poll.poll(50) and time.monotonic() < deadline:
         pass
+    answers = []
+    wrapper_class = type(connections["default"])
+    is_usable = wrapper_class.is_usable
+
+    def watched(self):
+        answers.append(is_usable(self))
+        return answers[-1]
+
+    monkeypatch.setattr(wrapper_class, "is_usable", watched)
     close_old_connections()  # what a WSGI server's request_started does (the test client not)
     response = client.get(CHECKLIST)
     assert response.status_code == 200
+    assert answers[:1] == [False]  # the check found the ended connection
     assert connection.connection.info.backend_pid != pid
 
 

@@ -54,10 +54,15 @@ def test_a_role_change_reaches_the_menu_through_redis(redis_settings, client, wo
 
     from screening import roles
 
+    server = redis.Redis.from_url(REDIS_URL)
+    kept = f"dashboard-link:{worker.pk}"
     client.force_login(worker)
     dashboard = reverse("screening:dashboard")
     assert dashboard not in client.get(reverse("screening:guidance")).content.decode()
+    assert [key for key in server.scan_iter("rr-test:*") if key.decode().endswith(kept)]
     worker.groups.add(Group.objects.get(name=roles.SUPERVISORS))
+    # Forgotten in Redis, so every app server asks again, not only this process.
+    assert not [key for key in server.scan_iter("rr-test:*") if key.decode().endswith(kept)]
     assert dashboard in client.get(reverse("screening:guidance")).content.decode()
 
 
