@@ -13,6 +13,8 @@ Saving, creating, deleting and expiry are Django's own. SESSION_ENGINE names
 `screening.session_backends.db`.
 """
 
+import functools
+
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connections, router
@@ -81,15 +83,9 @@ class _RowReader:
         return values
 
 
-_readers: dict = {}
-
-
-def _reader(alias: str, connection, session_model, user_model) -> _RowReader:
-    key = (alias, connection.vendor, session_model, user_model)
-    reader = _readers.get(key)
-    if reader is None:
-        reader = _readers[key] = _RowReader(connection, session_model, user_model)
-    return reader
+@functools.cache
+def _reader(alias: str, vendor: str, session_model, user_model) -> _RowReader:
+    return _RowReader(connections[alias], session_model, user_model)
 
 
 def read_session_row(store):
@@ -101,7 +97,7 @@ def read_session_row(store):
     session_model, user_model = store.model, get_user_model()
     alias = router.db_for_read(session_model)
     connection = connections[alias]
-    reader = _reader(alias, connection, session_model, user_model)
+    reader = _reader(alias, connection.vendor, session_model, user_model)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
         cursor.execute(reader.sql, [store.session_key, now])
@@ -117,26 +113,3 @@ def read_session_row(store):
         store.prefetched_user = user_model.from_db(alias, reader.user_names, user_values)
     store.content_version = row[-1] or 0
     return session
-
-
-class AccountSessionStore:
-    """Mixed into Django's database store: the AccountSession model and its reads."""
-
-    prefetched_user = None  # the session's user, when this request read the row
-    content_version = None  # the content version, likewise
-
-    @classmethod
-    def get_model_class(cls):
-        from screening.models import AccountSession
-
-        return AccountSession
-
-    def create_model_instance(self, data):
-        session = super().create_model_instance(data)
-        session.user_id = account_id(data)
-        return session
-
-    def _get_session_from_db(self):
-        if self.session_key is None:
-            return None
-        return read_session_row(self)
