@@ -79,6 +79,21 @@ def test_checklist_fits_a_360_pixel_screen(live_server, page, sign_in, worker_us
     assert overflow <= 0
 
 
+@pytest.mark.parametrize("path", ["/", "/contacts/", "/guidance/"])
+def test_pages_with_the_default_regions_contacts_fit_a_360_pixel_screen(
+    live_server, page, sign_in, worker_user, settings, path
+):
+    # Shipped contact notes quote long source addresses, which must wrap, not push the page
+    # sideways on a phone.
+    settings.SCREENING_DEFAULT_REGION = "np-bagmati"
+    sign_in(worker_user)
+    page.goto(f"{live_server.url}{path}")
+    if path != "/guidance/":
+        assert page.locator("a[href^='tel:']").count()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
 def test_checklist_works_with_javascript_off(live_server, chromium, watch, worker_user, password):
     context = chromium.new_context(
         java_script_enabled=False, viewport={"width": 360, "height": 740}
