@@ -187,3 +187,41 @@ def test_the_session_and_user_read_in_one_query_are_as_the_orm_reads_them(client
             getattr(expected_user, field.attname),
         )
         assert got == want and type(got) is type(want), field.name
+
+
+def prepared_statements(wrapper) -> list[str]:
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db
+def test_the_session_query_is_prepared_once_per_connection_and_nothing_else(
+    client, django_assert_num_queries
+):
+    on_postgresql()
+    client.force_login(make_user("prepared-worker"))
+    client.get(CHECKLIST)
+    with django_assert_num_queries(1) as captured:  # still a query Django logs and counts
+        assert client.get(CHECKLIST).status_code == 200
+    assert "screening_accountsession" in captured.captured_queries[0]["sql"]
+    for _ in range(6):  # more than psycopg's own threshold (5) for preparing by repetition
+        assert client.get(CHECKLIST).status_code == 200
+    statements = prepared_statements(connection)
+    assert len(statements) == 1, statements
+    assert "screening_accountsession" in statements[0]
+
+
+@pytest.mark.django_db
+def test_a_prepare_threshold_in_the_settings_rules(own_connection):
+    """OPTIONS["prepare_threshold"] = None is what a pooler without prepared statements needs."""
+    own_connection.close()
+    own_connection.settings_dict = {
+        **own_connection.settings_dict,
+        "OPTIONS": {**own_connection.settings_dict["OPTIONS"], "prepare_threshold": None},
+    }
+    own_connection.ensure_connection()
+    with own_connection.prepared_cursor() as cursor:
+        cursor.execute("SELECT %s::int + 1", [41])
+        assert cursor.fetchone() == (42,)
+    assert prepared_statements(own_connection) == []

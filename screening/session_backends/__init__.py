@@ -99,7 +99,9 @@ def read_session_row(store):
     connection = connections[alias]
     reader = _reader(alias, connection.vendor, session_model, user_model)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
+    # Prepared once per connection on PostgreSQL (project/postgresql).
+    prepared = getattr(connection, "prepared_cursor", None)
+    with prepared() if prepared else connection.cursor() as cursor:
         cursor.execute(reader.sql, [store.session_key, now])
         row = cursor.fetchone()
     if row is None:
