@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, LayoutObject, Submit
@@ -35,6 +36,51 @@ class AnswerChoices(BaseChoiceIterator):
 ANSWERS = AnswerChoices()
 
 
+@dataclass(frozen=True, slots=True)
+class IndicatorItem:
+    slug: str
+    version_id: int
+    text: str
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionItem:
+    slug: str
+    title: str
+    intro: str
+    source: str
+    indicators: tuple[IndicatorItem, ...]
+
+
+def checklist_items(sections: Iterable[Section]) -> tuple[SectionItem, ...]:
+    """The checklist's sections and their indicators (prefetched), as plain text in the active
+    language: what the form is built from.
+
+    A submission builds the form from these, kept per content version and language
+    (screening/rendered.py). Kept as model instances, reading them back and resolving every
+    translated field again took about a third of a submission with 100 indicators.
+    """
+    return tuple(
+        SectionItem(
+            slug=section.slug,
+            title=section.title,
+            intro=section.intro,
+            source=section.source,
+            indicators=tuple(
+                IndicatorItem(
+                    slug=indicator.slug,
+                    version_id=indicator.current_version_id,
+                    text=indicator.text,
+                    help=indicator.help,
+                )
+                for indicator in section.indicators.all()
+            ),
+        )
+        for section in sections
+    )
+
+
 class SectionFieldset(LayoutObject):
     """A checklist section: its title, why identification is hard there, its source, its fields.
 
@@ -44,7 +90,7 @@ class SectionFieldset(LayoutObject):
 
     template = "rr/layout/section.html"
 
-    def __init__(self, section: Section, *fields: str) -> None:
+    def __init__(self, section: SectionItem, *fields: str) -> None:
         self.section = section
         self.fields = list(fields)
 
@@ -103,7 +149,7 @@ class ChecklistForm(forms.Form):
     def __init__(
         self,
         *args,
-        sections: Iterable[Section],
+        sections: Iterable[SectionItem],
         regions: Iterable[Region],
         emergency: Iterable[SupportContact] = (),
         emergency_by_region: dict[str, SupportContact] | None = None,
@@ -141,8 +187,8 @@ class ChecklistForm(forms.Form):
         ]
         for section in sections:
             names = []
-            for indicator in section.indicators.all():
-                name = version_field_name(indicator.current_version_id)
+            for indicator in section.indicators:
+                name = version_field_name(indicator.version_id)
                 field = forms.ChoiceField(
                     label=indicator.text,
                     help_text=indicator.help,
@@ -153,8 +199,8 @@ class ChecklistForm(forms.Form):
                 field.fieldset_id = f"indicator-{indicator.slug}"
                 field.help_summary = _("What this can look like")
                 self.fields[name] = field
-                self.versions[name] = indicator.current_version_id
-                self.slugs[indicator.current_version_id] = (indicator.slug, section.slug)
+                self.versions[name] = indicator.version_id
+                self.slugs[indicator.version_id] = (indicator.slug, section.slug)
                 names.append(name)
             if names:
                 layout.append(SectionFieldset(section, *names))

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from screening import reviews
 from screening.choices import AgeBand, Answer, Setting
-from screening.forms import ChecklistForm, RegionChoiceForm
+from screening.forms import ChecklistForm, RegionChoiceForm, checklist_items
 from screening.guidance import order_contacts
 from screening.language import with_account_language
 from screening.models import (
@@ -199,7 +199,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
             by_code = {each.code: each for each in regions}
             form = ChecklistForm(
                 initial={"token": marks["token"], "region": region},
-                sections=checklist_sections(),
+                sections=checklist_items(checklist_sections()),
                 regions=regions,
                 emergency=emergency_contacts(by_code.get(region) or default_region()),
                 emergency_by_region=first_emergency_by_region(regions),
@@ -216,7 +216,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
         )
     # What the form is built from is content, read once per content version.
     regions = cached_regions(request, active_regions)
-    sections = cached_content(request, "sections", lambda: list(checklist_sections()))
+    sections = cached_content(request, "checklist", lambda: checklist_items(checklist_sections()))
     by_code = {region.code: region for region in regions}
     region = by_code.get(request.POST.get("region", "")) or by_code.get(
         remembered_region_code(request)
@@ -243,12 +243,10 @@ def checklist(request: HttpRequest) -> HttpResponse:
     data = request.POST.copy()
     data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
     form.data = data
-    # The form has evaluated the sections (and their indicators) already: no extra query.
-    shown = [*sections, *(i for section in sections for i in section.indicators.all())]
     return render(
         request,
         "screening/checklist.html",
-        {"form": form, "translation_unchecked": unchecked_translation(shown)},
+        {"form": form, "translation_unchecked": unchecked_translation(shown_content)},
     )
 
 

@@ -376,6 +376,52 @@ def test_a_failed_save_leaves_nothing_half_saved(worker_client, content, monkeyp
     assert not SubmissionToken.objects.exists()
 
 
+def test_a_refused_form_is_built_from_content_kept_per_language(
+    worker_client, content, monkeypatch
+):
+    from screening import views
+
+    venue = content["indicators"]["venue"]
+    Indicator.objects.filter(pk=venue.pk).update(text_ne="परीक्षण स्थानमा भेटियो")
+    read = []
+    sections = views.checklist_sections
+    monkeypatch.setattr(views, "checklist_sections", lambda: read.append(1) or sections())
+    start_checklist(worker_client)
+    refused = {"token": "from-an-old-page", field(venue): "yes"}
+    for language, text in [("en", "Met at a test venue"), ("ne", "परीक्षण स्थानमा भेटियो")]:
+        worker_client.cookies["django_language"] = language
+        read.clear()
+        first = worker_client.post(CHECKLIST, refused).content.decode()
+        assert text in first
+        assert read, "the form's content was not read for this language"
+        read.clear()
+        again = worker_client.post(CHECKLIST, refused).content.decode()
+        assert text in again
+        # Read again only for the translation note, which is not kept (not in English).
+        assert len(read) == (0 if language == "en" else 1)
+    assert "Met at a test venue" not in first
+
+
+def test_checklist_items_are_plain_text_in_the_active_language(content):
+    from django.utils import translation
+
+    from screening.forms import checklist_items
+    from screening.views import checklist_sections
+
+    venue = content["indicators"]["venue"]
+    Indicator.objects.filter(pk=venue.pk).update(text_ne="परीक्षण स्थानमा भेटियो")
+    with translation.override("ne"):
+        items = checklist_items(checklist_sections())
+    indicators = {item.slug: item for section in items for item in section.indicators}
+    assert indicators["venue-test"].text == "परीक्षण स्थानमा भेटियो"
+    assert (
+        indicators["venue-test"].version_id == Indicator.objects.get(pk=venue.pk).current_version_id
+    )
+    assert type(indicators["venue-test"].text) is str
+    slugs = [section.slug for section in items]
+    assert slugs.index("hidden-test") < slugs.index("age-test")  # in position order
+
+
 # Query counts: flat when indicators are added.
 
 
