@@ -117,3 +117,72 @@ def test_an_anonymous_visit_creates_no_session_row(client, db):
     client.get(reverse("screening:start"))
     client.get(reverse("healthz"))
     assert Session.objects.count() == 0
+
+
+# Saving: one UPDATE outside a transaction (screening/session_backends/db.py).
+
+
+def store_for(key=None):
+    from importlib import import_module
+
+    from django.conf import settings
+
+    return import_module(settings.SESSION_ENGINE).SessionStore(key)
+
+
+def session_statements(action) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        action()
+    return [query["sql"].split()[0].upper() for query in queries.captured_queries]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_changed_session_is_saved_in_one_statement_outside_a_transaction():
+    store = store_for()
+    store["region"] = "north"
+    store.create()
+    again = store_for(store.session_key)
+    again["region"] = "south"
+    assert session_statements(again.save) == ["UPDATE"]
+    assert store_for(store.session_key)["region"] == "south"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saving_a_session_ended_elsewhere_is_refused_as_django_refuses_it():
+    from django.contrib.sessions.backends.base import UpdateError
+
+    from screening.models import AccountSession
+
+    store = store_for()
+    store["region"] = "north"
+    store.create()
+    AccountSession.objects.filter(pk=store.session_key).delete()
+    store["region"] = "south"
+    with pytest.raises(UpdateError):
+        store.save()
+    assert not AccountSession.objects.exists()  # not brought back by the save
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inside_a_transaction_a_session_is_saved_as_django_saves_it():
+    from django.db import transaction
+
+    store = store_for()
+    store.create()
+    store["region"] = "south"
+    with transaction.atomic():
+        statements = session_statements(store.save)
+    assert statements == ["SAVEPOINT", "UPDATE", "RELEASE"]
+    assert store_for(store.session_key)["region"] == "south"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_who_changes_the_session_keeps_it(client):
+    """Through the pages: a new checklist token is saved, and the next page still signs in."""
+    from tests.conftest import make_user
+
+    client.force_login(make_user("saving-worker"))  # any account (roles are not kept here)
+    assert (
+        session_statements(lambda: client.get(reverse("screening:checklist"))).count("UPDATE") == 1
+    )
+    assert signed_in(client)
