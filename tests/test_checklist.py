@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -485,3 +486,34 @@ def test_not_sure_about_danger_is_not_stored_as_danger(worker_client, content):
         True,
         False,
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_spent_token_outside_a_test_transaction_saves_nothing_and_leaves_no_error():
+    """As in production, where no test transaction wraps the request (autocommit)."""
+    from django.db import transaction
+
+    from screening.recording import record_usage
+
+    def record() -> bool:
+        return record_usage(
+            token="one-token",  # noqa: S106 - a submission token, not a password
+            answers={},
+            region_id=None,
+            setting="",
+            age_band="",
+            immediate_danger=True,
+            contact_kinds=[],
+        )
+
+    assert record() is True
+    with CaptureQueriesContext(connection) as queries:
+        assert record() is False
+    assert UsageRecord.objects.count() == 1
+    assert SubmissionToken.objects.count() == 1
+    assert not any("SAVEPOINT" in query["sql"] for query in queries.captured_queries)
+    # Inside an outer transaction too: refused, and the outer one goes on.
+    with transaction.atomic():
+        assert record() is False
+        assert UsageRecord.objects.count() == 1
+    assert connection.get_autocommit() and not connection.in_atomic_block
