@@ -129,6 +129,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django's backend, with the health check asked of the socket before a round trip
     # (project/postgresql/base.py).
     DATABASES["default"]["ENGINE"] = "project.postgresql"
+    if not env_bool("DATABASE_PREPARED_STATEMENTS", True):
+        # For a pooler that cannot keep prepared statements (PgBouncer before 1.21 in
+        # transaction mode): Django's own default, nothing prepared.
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

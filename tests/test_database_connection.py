@@ -225,3 +225,30 @@ def test_a_prepare_threshold_in_the_settings_rules(own_connection):
         cursor.execute("SELECT %s::int + 1", [41])
         assert cursor.fetchone() == (42,)
     assert prepared_statements(own_connection) == []
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "absent"), ("0", None), ("1", "absent")])
+def test_prepared_statements_can_be_turned_off_for_a_pooler(value, expected):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+    env.pop("DATABASE_PREPARED_STATEMENTS", None)
+    if value is not None:
+        env["DATABASE_PREPARED_STATEMENTS"] = value
+    code = (
+        "from django.conf import settings;"
+        "print(settings.DATABASES['default']['OPTIONS'].get('prepare_threshold', 'absent'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split()[-1] == str(expected)
