@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Right after it: the CSRF cookie is sent only when it changes (screening/csrf.py).
+    "screening.csrf.CsrfCookieOnlyWhenChangedMiddleware",
     # Django's, taking the user read with the session (screening/session_backends).
     "screening.auth_backend.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
