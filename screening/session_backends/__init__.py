@@ -9,8 +9,9 @@ documented way to extend the session model), and one plain query joins the three
 read here is handed to Django's own authentication (screening/auth_backend.py), which still
 checks that the account is active and that the session's password hash matches.
 
-Saving, creating, deleting and expiry are Django's own. SESSION_ENGINE names
-`screening.session_backends.db`.
+Creating, deleting and expiry are Django's own; saving a change is Django's save without the
+transaction it opens around one UPDATE (db.py). On PostgreSQL the query is prepared once per
+connection (project/postgresql). SESSION_ENGINE names `screening.session_backends.db`.
 """
 
 import functools
