@@ -38,12 +38,10 @@ class SessionStore(db.SessionStore):
         round trips fewer each time. Creating a session, or saving inside a transaction,
         is Django's own save.
         """
-        if must_create or self.session_key is None:
+        using = router.db_for_write(self.model)
+        if must_create or self.session_key is None or not connections[using].get_autocommit():
             return super().save(must_create=must_create)
         obj = self.create_model_instance(self._get_session())
-        using = router.db_for_write(self.model, instance=obj)
-        if not connections[using].get_autocommit():
-            return super().save(must_create=must_create)
         try:
             obj.save(force_update=True, using=using)
         except DatabaseError as error:  # the row is gone: ended elsewhere, or expired
