@@ -55,6 +55,29 @@ def test_start_page_shows_the_chosen_regions_emergency_contacts_only_and_first(
     assert sorted(tel_links(html[html.index("<main") :])) == ["+97714000200", "100"]
 
 
+def test_start_page_puts_the_number_before_the_region_form_when_it_has_a_region(
+    worker_client, content, settings
+):
+    emergency_contacts(content)
+    main = worker_client.get(START, {"region": "north"}).content.decode()
+    main = main[main.index("<main") :]
+    assert main.index('href="tel:') < main.index('class="region-form"')
+    # Shown for the deployment's default region: the number first, then the sentence that
+    # points down to the form, then the form.
+    settings.SCREENING_DEFAULT_REGION = "south"
+    main = worker_client.get(START, {"region": ""}).content.decode()
+    main = main[main.index("<main") :]
+    hint = main.index("Choose your region below if you are elsewhere.")
+    assert main.index('href="tel:+97714000200"') < hint < main.index('class="region-form"')
+    assert "region above" not in main
+    # With no region at all there is nothing of the region's to call: choosing one comes first.
+    settings.SCREENING_DEFAULT_REGION = ""
+    main = worker_client.get(START, {"region": ""}).content.decode()
+    main = main[main.index("<main") :]
+    assert main.index('class="region-form"') < main.index('href="tel:')
+    assert main.index('class="region-form"') < main.index('href="/contacts/"')
+
+
 def test_result_lists_emergency_contacts_first_when_danger_flagged(worker_client, content):
     contacts = emergency_contacts(content)
     ind = content["indicators"]
