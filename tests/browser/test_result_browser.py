@@ -107,6 +107,28 @@ def test_danger_alone_gives_a_result_with_the_call_button_first_on_the_first_scr
     assert repeated_sentences(phone) == []
 
 
+def test_the_start_page_shows_the_regions_number_on_the_first_screen(phone, live_server):
+    """Where a worker lands after signing in: the region's number, then the region form."""
+    assert phone.url == f"{live_server.url}/"
+    call = phone.locator("main a[href^='tel:']").first
+    assert first_tel_top(phone) + call.bounding_box()["height"] <= SCREEN
+    assert call.bounding_box()["height"] >= 44
+    # "Call" and the number stay apart (a flex box drops the space between them).
+    gap = call.evaluate(
+        """el => {
+            const word = document.createRange();
+            word.selectNodeContents(el.firstChild);
+            return el.querySelector('.phone-number').getBoundingClientRect().left
+                - word.getBoundingClientRect().right;
+        }"""
+    )
+    assert gap >= 3
+    form_top = phone.locator("main .region-form").evaluate(
+        "el => el.getBoundingClientRect().top + window.scrollY"
+    )
+    assert first_tel_top(phone) < form_top
+
+
 def test_the_checklist_shows_the_call_button_under_the_danger_question(phone, live_server):
     phone.goto(f"{live_server.url}/checklist/")
     block = phone.locator("#danger-call")
