@@ -97,7 +97,9 @@ def worker_config(request: HttpRequest) -> dict:
             "in" if readable else "out",
         ]
     )
-    pages = [reverse(name) for name in OFFLINE_PAGES]
+    # Signed out, every page but the start page answers with the sign-in page: asking for them
+    # would only spend the worker's data. They are saved when the signed-in worker comes back.
+    pages = [reverse(name) for name in OFFLINE_PAGES] if readable else [reverse("screening:start")]
     emergency_html = render_to_string(
         "screening/includes/offline_emergency.html",
         {"emergency_contacts": emergency_contacts(region), "region": region},

@@ -202,6 +202,24 @@ def test_service_worker_cache_changes_when_the_worker_signs_in(client, worker, c
     signed_in = sw_config(client.get("/sw.js"))
     assert signed_out["cache"].endswith(".out")
     assert signed_in["cache"].endswith(".in")
+    # Signed out, only the start page is fetched to be saved: the others would answer with the
+    # sign-in page, which the phone would download for nothing.
+    assert signed_out["pages"] == ["/"]
+    assert signed_in["pages"] == [
+        "/",
+        "/guidance/",
+        "/contacts/",
+        "/checklist/",
+        "/checklist/print/",
+    ]
+
+
+def test_service_worker_saves_every_reading_page_signed_out_where_anyone_may_read_them(
+    client, db, settings
+):
+    settings.SCREENING_ALLOW_ANONYMOUS = True
+    config = sw_config(client.get("/sw.js"))
+    assert config["pages"] == ["/", "/guidance/", "/contacts/", "/checklist/", "/checklist/print/"]
 
 
 # --- manifest, icons, CSP ---
