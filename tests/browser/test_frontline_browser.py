@@ -135,6 +135,19 @@ def test_axe_finds_no_violation(live_server, page, sign_in, worker_user, axe_vio
     assert axe_violations(page) == []
 
 
+
+@pytest.mark.parametrize("path", ["/", "/contacts/"])
+def test_axe_finds_no_violation_with_a_regions_contacts(
+    live_server, page, sign_in, worker_user, axe_violations, settings, path
+):
+    # The start page's emergency rows and folded details, as a worker with a region sees them.
+    settings.SCREENING_DEFAULT_REGION = "np-bagmati"
+    sign_in(worker_user)
+    page.goto(f"{live_server.url}{path}")
+    assert page.locator("main a[href^='tel:']").count()
+    assert axe_violations(page) == []
+
+
 def test_error_state_of_the_checklist_passes_axe(
     live_server, page, sign_in, worker_user, axe_violations
 ):
