@@ -10,6 +10,10 @@ under wrk (two connections) and prints the requests per second of each and the m
 per-round ratios. A full submission is GET /checklist/, POST its answers, GET the result it
 redirects to; one submission counts as one (its three requests are also shown).
 
+A third gunicorn serves bench/signed_in_app.py: the cheapest signed-in page on Django's own
+defaults (startproject's middleware, database sessions, a CSRF token, a constant body), measured
+against the bare view in the same way, to show what Django's stack alone costs a signed-in page.
+
 Usage: .venv/bin/python bench/pages.py [--seconds 5] [--rounds 5]   (needs wrk: apt install wrk)
 """
 
@@ -30,7 +34,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/rr_bench_pages"
-APP_PORT, BARE_PORT = 8731, 8732
+APP_PORT, BARE_PORT, SIGNED_IN_PORT = 8731, 8732, 8733
 RESULT = "/checklist/result/"
 PASSWORD = "bench-" + secrets.token_urlsafe(12)
 ENCODING = {"Accept-Encoding": "gzip"}  # as a browser sends it
@@ -225,13 +229,15 @@ def vacuum(url: str) -> None:
         conn.execute("VACUUM ANALYZE")
 
 
-def compare(name, path, *, seconds, rounds, headers, script="", per=1, url="") -> dict:
+def compare(
+    name, path, *, seconds, rounds, headers, script="", per=1, url="", port=APP_PORT
+) -> dict:
     if url:
         vacuum(url)
-    wrk(APP_PORT, path, seconds=1, headers=headers, script=script)  # warm up
+    wrk(port, path, seconds=1, headers=headers, script=script)  # warm up
     app_rates, bare_rates, ratios, errors = [], [], [], 0
     for _ in range(rounds):
-        app, app_errors = wrk(APP_PORT, path, seconds=seconds, headers=headers, script=script)
+        app, app_errors = wrk(port, path, seconds=seconds, headers=headers, script=script)
         bare, _ = wrk(BARE_PORT, path, seconds=seconds, headers=headers)
         app_rates.append(app / per)
         bare_rates.append(bare)
@@ -286,13 +292,17 @@ def main() -> None:
         "u.groups.add(Group.objects.get(name=roles.FRONTLINE))",
     )
     app = start_gunicorn(env, APP_PORT, "project.wsgi:application")
+    started = [app]
     try:
-        bare = start_gunicorn(
-            env, BARE_PORT, "--chdir", str(ROOT / "bench"), "bare_app:application"
-        )
+        for port, target in ((BARE_PORT, "bare_app"), (SIGNED_IN_PORT, "signed_in_app")):
+            started.append(
+                start_gunicorn(env, port, "--chdir", str(ROOT / "bench"), f"{target}:application")
+            )
     except SystemExit:
-        stop(app)
+        for process in started:
+            stop(process)
         raise
+    bare, signed_in_floor = started[1:]
     script_path = Path(static_root) / "flow.lua"
     try:
         reader = Browser(APP_PORT)
@@ -308,6 +318,14 @@ def main() -> None:
         body = "&" + urlencode(answers)
         script_path.write_text(FLOW_LUA % {"answers": body, "cookies": cookies})
         signed_in = {**ENCODING, "Cookie": reader.cookie_header()}
+        floor = Browser(SIGNED_IN_PORT)
+        status, _ = floor.request("GET", "/bench-sign-in/bench-worker")
+        if status != 200 or "sessionid" not in floor.cookies:
+            sys.exit(f"could not sign in to bench/signed_in_app.py (status {status})")
+        status, text = floor.request("GET", "/")
+        if status != 200 or not text.startswith("Hello from a signed-in Django page."):
+            sys.exit(f"bench/signed_in_app.py did not serve its signed-in page (status {status})")
+        floor_headers = {**ENCODING, "Cookie": floor.cookie_header()}
         result_headers = {**ENCODING, "Cookie": with_result.cookie_header()}
         count = len([key for key in answers if key.startswith("v")])
         print(f"rounds of {args.seconds:g} s, {args.rounds} each; {count} indicators", flush=True)
@@ -327,6 +345,13 @@ def main() -> None:
                 **timing,
             ),
             compare("GET /healthz", "/healthz", headers=ENCODING, **timing),
+            compare(
+                "Django's signed-in floor",
+                "/",
+                headers=floor_headers,
+                port=SIGNED_IN_PORT,
+                **timing,
+            ),
         ]
         count = add_indicators(env, 100)
         rows.append(
@@ -335,6 +360,7 @@ def main() -> None:
     finally:
         stop(app)
         stop(bare)
+        stop(signed_in_floor)
         shutil.rmtree(static_root, ignore_errors=True)
     print("\n| page | app req/s | bare req/s | app / bare (median) |\n| --- | --- | --- | --- |")
     for row in rows:
