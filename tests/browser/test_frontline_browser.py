@@ -135,7 +135,6 @@ def test_axe_finds_no_violation(live_server, page, sign_in, worker_user, axe_vio
     assert axe_violations(page) == []
 
 
-
 @pytest.mark.parametrize("path", ["/", "/contacts/"])
 def test_axe_finds_no_violation_with_a_regions_contacts(
     live_server, page, sign_in, worker_user, axe_violations, settings, path
