@@ -116,6 +116,16 @@ class DangerCall(LayoutObject):
         )
 
 
+class ChecklistIntro(LayoutObject):
+    """How to answer, and that this is not a test: after the danger question and the encounter,
+    before the first sign, so that the danger question and its number open the page."""
+
+    template = "screening/includes/checklist_intro.html"
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string(self.template)
+
+
 def version_field_name(version_id: int) -> str:
     return f"v{version_id}"
 
@@ -183,7 +193,8 @@ class ChecklistForm(forms.Form):
                 "region",
                 "setting",
                 "age_band",
-            )
+            ),
+            ChecklistIntro(),
         ]
         for section in sections:
             names = []

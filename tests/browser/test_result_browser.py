@@ -135,6 +135,14 @@ def test_the_checklist_shows_the_call_button_under_the_danger_question(phone, li
     # The hint of the question carries the number as a link, for when JavaScript is off.
     danger_question = phone.locator("fieldset.indicator").first
     assert danger_question.locator(".hint a[href^='tel:']").count() >= 1
+    # The question opens the page: its answers and the number in its hint on the first screen,
+    # before how to answer and "this is not a test".
+    hint_call = danger_question.locator(".hint a[href^='tel:']").first.bounding_box()
+    assert hint_call["y"] + hint_call["height"] <= SCREEN
+    answers = phone.locator("input[name=immediate_danger]").last.bounding_box()
+    assert answers["y"] + answers["height"] <= SCREEN
+    intro = phone.locator(".checklist-intro").bounding_box()
+    assert intro["y"] > answers["y"]
     if not phone.js_enabled:
         assert not block.is_visible()
         return
@@ -145,6 +153,9 @@ def test_the_checklist_shows_the_call_button_under_the_danger_question(phone, li
     question = danger_question.bounding_box()
     assert button.bounding_box()["y"] >= question["y"] + question["height"] - 1
     assert button.bounding_box()["height"] >= 48
+    # Shown where the worker is looking, without scrolling.
+    assert phone.evaluate("window.scrollY") == 0
+    assert button.bounding_box()["y"] + button.bounding_box()["height"] <= SCREEN
     phone.check("input[name=immediate_danger][value=no]")
     assert not block.is_visible()
     phone.check("input[name=immediate_danger][value=not_sure]")
