@@ -302,7 +302,6 @@ def main() -> None:
         for process in started:
             stop(process)
         raise
-    bare, signed_in_floor = started[1:]
     script_path = Path(static_root) / "flow.lua"
     try:
         reader = Browser(APP_PORT)
@@ -358,9 +357,8 @@ def main() -> None:
             compare(f"GET /checklist/ ({count} ind.)", "/checklist/", headers=signed_in, **timing)
         )
     finally:
-        stop(app)
-        stop(bare)
-        stop(signed_in_floor)
+        for process in started:
+            stop(process)
         shutil.rmtree(static_root, ignore_errors=True)
     print("\n| page | app req/s | bare req/s | app / bare (median) |\n| --- | --- | --- | --- |")
     for row in rows:
