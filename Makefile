@@ -28,6 +28,7 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Interface languages: refresh every catalogue from the code and templates, then compile them.

@@ -72,9 +72,9 @@ def main() -> None:
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from screening import roles
+    from screening.accounts import roles
+    from screening.dashboard.synthetic import generate_usage
     from screening.models import Indicator, Section, UsageRecord
-    from screening.synthetic import generate_usage
 
     setup_test_environment()  # lets the test client's host through ALLOWED_HOSTS
     call_command("migrate", verbosity=0)

@@ -38,7 +38,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and (DEBUG or TESTING):
     # Development and tests only. Without DEBUG the key stays empty: commands that do not
     # need it (makemigrations) still run, while `check --deploy` fails and the WSGI app
-    # refuses to boot (screening/checks.py, project/wsgi.py).
+    # refuses to boot (screening/content/checks.py, project/wsgi.py).
     SECRET_KEY = "insecure-development-key-never-used-in-production-0123456789"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -68,24 +68,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get these headers too.
-    "screening.headers.SecurityHeadersMiddleware",
+    "screening.web.headers.SecurityHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "screening.sessions.SessionLifetimeMiddleware",
+    "screening.accounts.sessions.SessionLifetimeMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Right after it: the CSRF cookie is sent only when it changes (screening/csrf.py).
-    "screening.csrf.CsrfCookieOnlyWhenChangedMiddleware",
+    # Right after it: the CSRF cookie is sent only when it changes (screening/web/csrf.py).
+    "screening.web.csrf.CsrfCookieOnlyWhenChangedMiddleware",
     # Django's, taking the user read with the session (screening/session_backends).
-    "screening.auth_backend.AuthenticationMiddleware",
+    "screening.accounts.auth_backend.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "screening.two_factor.RequireSecondFactorMiddleware",
+    "screening.accounts.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # django-csp's, with the policy built once (screening/headers.py).
-    "screening.headers.ContentSecurityPolicyMiddleware",
+    # django-csp's, with the policy built once (screening/web/headers.py).
+    "screening.web.headers.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # axes last, as its documentation asks, so it sees the final authentication outcome.
     "axes.middleware.AxesMiddleware",
@@ -114,7 +114,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "screening.context_processors.screening",
+                "screening.web.context_processors.screening",
             ],
         },
     },
@@ -140,7 +140,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     # Django's ModelBackend, reading the signed-in user with one plain query.
-    "screening.auth_backend.ModelBackend",
+    "screening.accounts.auth_backend.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -160,15 +160,15 @@ LOGOUT_REDIRECT_URL = "screening:start"
 _behind_proxy = os.environ.get("BEHIND_PROXY", "").strip().lower()
 BEHIND_PROXY = 1 if _behind_proxy in {"true", "yes", "on"} else env_int("BEHIND_PROXY", 0)
 
-# Login throttling (django-axes, screening/throttling.py): a username+address pair is locked
-# after AXES_FAILURE_LIMIT failures; an address on its own after
+# Login throttling (django-axes, screening/accounts/throttling.py): a username+address pair is
+# locked after AXES_FAILURE_LIMIT failures; an address on its own after
 # SCREENING_ADDRESS_FAILURE_LIMIT failures on any usernames (password spraying).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 SCREENING_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "screening.throttling.Handler"
-AXES_CLIENT_IP_CALLABLE = "screening.throttling.request_client_address"
+AXES_HANDLER = "screening.accounts.throttling.Handler"
+AXES_CLIENT_IP_CALLABLE = "screening.accounts.throttling.request_client_address"
 AXES_RESET_ON_SUCCESS = True
 # Tries during a lock do not extend it: a lock always ends after the cool-off.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
@@ -209,12 +209,12 @@ else:
     }
 
 # Shared phones: sessions end after SESSION_IDLE_MINUTES without a request, and
-# SESSION_ABSOLUTE_HOURS after sign-in whatever happens (screening/sessions.py).
+# SESSION_ABSOLUTE_HOURS after sign-in whatever happens (screening/accounts/sessions.py).
 # Sessions stay in the database, also with CACHE_URL: one query reads the session, its user
 # and the content version (screening/session_backends), and every request must ask the
 # database for the user and the version anyway. A session kept in Redis as well (cached_db)
 # added a Redis round trip to every request and took no query away (tests/test_redis_cache.py).
-SESSION_ENGINE = "screening.session_backends.db"
+SESSION_ENGINE = "screening.accounts.session_backends.db"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
 # An unchanged session is saved (its expiry renewed) at most once in this many seconds.
@@ -224,7 +224,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "screening.views.csrf_failure"
+CSRF_FAILURE_VIEW = "screening.web.errors.csrf_failure"
 
 SECURE = not DEBUG and not TESTING and not env_bool("INSECURE_HTTP")
 SESSION_COOKIE_SECURE = SECURE
@@ -309,6 +309,8 @@ LANGUAGES = [
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The one module that registers translated fields (not an app-level translation.py).
+MODELTRANSLATION_TRANSLATION_FILES = ("screening.content.translation",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -349,7 +351,7 @@ SCREENING_OFFLINE_WAIT_SECONDS = max(1, env_int("SCREENING_OFFLINE_WAIT_SECONDS"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_request_data": {"()": "screening.logging.StripRequestData"}},
+    "filters": {"no_request_data": {"()": "screening.web.logging.StripRequestData"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["no_request_data"]},
     },
@@ -365,8 +367,8 @@ LOGGING = {
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
-# Second factor (screening/two_factor.py): always on for editors, supervisors and superusers;
-# for frontline workers optional unless this is on.
+# Second factor (screening/accounts/two_factor.py): always on for editors, supervisors and
+# superusers; for frontline workers optional unless this is on.
 SCREENING_REQUIRE_2FA_FOR_WORKERS = env_bool("SCREENING_REQUIRE_2FA_FOR_WORKERS")
 OTP_TOTP_ISSUER = "Recognise & Refer"
 OTP_WEBAUTHN_RP_NAME = "Recognise & Refer"

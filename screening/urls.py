@@ -1,22 +1,8 @@
-from django.urls import path
+"""The app's pages in one `screening` namespace, so every URL name stays as it was."""
 
-from screening import dashboard_views, offline, views
+from screening.dashboard import urls as dashboard_urls
+from screening.frontline import urls as frontline_urls
 
 app_name = "screening"
 
-urlpatterns = [
-    path("", views.start, name="start"),
-    path("checklist/", views.checklist, name="checklist"),
-    path("checklist/print/", offline.checklist_print, name="checklist_print"),
-    path("checklist/result/", views.result, name="result"),
-    path("checklist/finish/", views.finish, name="finish"),
-    path("checklist/leave/", views.leave, name="leave"),
-    path("search/", views.neutral, name="neutral"),
-    path("guidance/", views.guidance, name="guidance"),
-    path("contacts/", views.contacts, name="contacts"),
-    # At the root, so the service worker's scope covers every page.
-    path("sw.js", offline.service_worker, name="service_worker"),
-    path("manifest.webmanifest", offline.manifest, name="manifest"),
-    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
-    path("dashboard/export.csv", dashboard_views.export_csv, name="dashboard_export"),
-]
+urlpatterns = [*frontline_urls.urlpatterns, *dashboard_urls.urlpatterns]

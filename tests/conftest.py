@@ -13,8 +13,9 @@ from django.utils import translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from screening import roles
+from screening.accounts import roles
 from screening.choices import ContactKind, ContactScope
+from screening.frontline.recording import record_usage
 from screening.models import (
     Guidance,
     Indicator,
@@ -23,7 +24,6 @@ from screening.models import (
     SupportContact,
     UsageRecord,
 )
-from screening.recording import record_usage
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -253,6 +253,6 @@ def count_usage() -> None:
     """What the nightly job (manage.py summarise_usage) does: count the ended quarters."""
     from django.utils import timezone
 
-    from screening import stats
+    from screening.dashboard import stats
 
     stats.summarise_ended_quarters(today=timezone.localdate())

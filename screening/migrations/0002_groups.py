@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from screening.roles import GROUP_PERMISSIONS
+from screening.accounts.roles import GROUP_PERMISSIONS
 
 
 def create_groups(apps, schema_editor):

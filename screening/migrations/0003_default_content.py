@@ -12,7 +12,7 @@ migration wrote. Editors change it afterwards in the admin.
 
 from django.db import migrations
 
-from screening.versioning import keep_wording_version
+from screening.models.versioning import keep_wording_version
 
 RAFFERTY = (
     "Rafferty, Y. (2016). Challenges to the rapid identification of children who have been "

@@ -1,6 +1,6 @@
 """Ship the words of the next steps as content, and let editors change them.
 
-Each step keeps a fixed code that the rules in screening.guidance pick it by; the text is
+Each step keeps a fixed code that the rules in screening.frontline.rules pick it by; the text is
 frozen here, as written for this release (plain language, from the principles in the domain
 brief: UNICEF 2006 guidelines, UN Recommended Principles 2002, Council of Europe 2005).
 """

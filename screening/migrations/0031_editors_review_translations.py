@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from screening.roles import EDITORS
+from screening.accounts.roles import EDITORS
 
 # Frozen here rather than imported, so this migration means the same thing forever.
 CODENAMES = ["add_translationreview", "change_translationreview", "view_translationreview"]

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from screening import roles
+from screening.accounts import roles
 from screening.choices import AgeBand, Setting
 from screening.models import Region
 from tests.conftest import count_usage, make_record, make_user

@@ -11,7 +11,7 @@ from django.db import OperationalError
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
-from screening import roles
+from screening.accounts import roles
 from screening.choices import ContactKind, ContactScope
 from screening.models import Guidance, Indicator, UsageRecord
 from tests.conftest import make_contact, make_user

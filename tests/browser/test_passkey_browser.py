@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django_otp_webauthn.models import WebAuthnCredential
 
-from screening import roles
+from screening.accounts import roles
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
+from screening.frontline.result import first_emergency_by_region
 from screening.models import AccountPreference, Region
-from screening.result import first_emergency_by_region
 from tests.conftest import make_user
 
 SCREEN = 740

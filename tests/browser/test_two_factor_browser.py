@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from screening import roles
+from screening.accounts import roles
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ import gzip
 
 import pytest
 
-from screening import reviews
+from screening.content import reviews
 from tests.browser import test_dashboard_browser
 from tests.conftest import make_user
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from screening import content_io
+from screening.content import transfer as content_io
 
 
 class Command(BaseCommand):

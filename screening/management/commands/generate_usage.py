@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from screening.synthetic import generate_usage
+from screening.dashboard.synthetic import generate_usage
 
 MAX_COUNT = 10_000_000
 

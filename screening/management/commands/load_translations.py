@@ -1,10 +1,10 @@
-"""Load the shipped content translations (screening/content_translations/<lang>.json)."""
+"""Load the shipped content translations (screening/content/translations/<lang>.json)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from screening.translation_files import DIRECTORY, TranslationFileError, load_all
+from screening.content.translation_files import DIRECTORY, TranslationFileError, load_all
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from screening import roles, two_factor
+from screening.accounts import roles, two_factor
 from screening.models import UsageRecord
 
 DEMO_ACCOUNTS = [
@@ -61,7 +61,7 @@ class Command(BaseCommand):
                 f"({device.config_url})"
             )
         if not UsageRecord.objects.exists():
-            from screening.synthetic import generate_usage
+            from screening.dashboard.synthetic import generate_usage
 
             made = generate_usage(count=DEMO_RECORDS, seed=2016)
             self.stdout.write(f"Demo usage records: {made}")

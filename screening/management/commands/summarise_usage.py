@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from screening import stats
-from screening.dashboard_views import publish_quarter
-from screening.suppression import min_cell
+from screening.dashboard import stats
+from screening.dashboard.suppression import min_cell
+from screening.dashboard.views import publish_quarter
 
 
 class Command(BaseCommand):

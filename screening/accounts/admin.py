@@ -1,0 +1,71 @@
+"""The accounts' admin: users and supervisors' region limits.
+
+A superuser setting a new password, or the "Lift sign-in lock" action, ends a sign-in lock
+at once, as the lockout page tells workers.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from screening.accounts import roles
+from screening.accounts.throttling import lift_lock
+from screening.models import SupervisorScope
+
+
+@admin.action(description=_("Lift sign-in lock"), permissions=["change"])
+def lift_sign_in_lock(modeladmin, request, queryset) -> None:
+    users = list(queryset.values_list("username", flat=True))
+    for username in users:
+        lift_lock(username=username)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "Sign-in lock lifted for %(count)d account.",
+            "Sign-in lock lifted for %(count)d accounts.",
+            len(users),
+        )
+        % {"count": len(users)},
+        messages.SUCCESS,
+    )
+
+
+class AccountAdmin(UserAdmin):
+    actions = [*UserAdmin.actions, lift_sign_in_lock]
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            user = self.get_object(request, id)
+            if user is not None:
+                lift_lock(username=user.get_username())
+        return response
+
+
+admin.site.unregister(User)
+admin.site.register(User, AccountAdmin)
+
+
+@admin.register(SupervisorScope)
+class SupervisorScopeAdmin(admin.ModelAdmin):
+    """Superusers limit a supervisor's dashboard to some regions; editors never see this."""
+
+    list_display = ("user", "region_names")
+    filter_horizontal = ("regions",)
+    search_fields = ("user__username",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user").prefetch_related("regions")
+
+    @admin.display(description=_("regions"))
+    def region_names(self, obj: SupervisorScope) -> str:
+        return ", ".join(str(region) for region in obj.regions.all())
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = get_user_model().objects.filter(groups__name=roles.SUPERVISORS)
+            kwargs["help_text"] = _("A member of the Supervisors group.")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

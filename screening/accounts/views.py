@@ -1,0 +1,137 @@
+"""Sign-in and second-factor pages; see two_factor.py for who needs a second factor."""
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from screening.accounts import two_factor
+from screening.accounts.language import with_account_language
+
+FRESH_CODES = "two_factor_fresh_codes"
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The 6 digits your authenticator app shows now, or one recovery code."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autocapitalize": "off"}
+        ),
+    )
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+@never_cache
+@login_required
+def setup(request: HttpRequest) -> HttpResponse:
+    """First set-up of an authenticator app; once verified, the page to add passkeys."""
+    user = request.user
+    if user_has_device(user) and not user.is_verified():
+        return redirect(f"{reverse('two_factor:verify')}?{request.GET.urlencode()}")
+    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    device = None if confirmed else two_factor.pending_totp_device(user)
+    form = CodeForm(request.POST or None)
+    if device is not None and request.method == "POST" and form.is_valid():
+        code = "".join(form.cleaned_data["code"].split())
+        if device.verify_token(code):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            request.session[FRESH_CODES] = two_factor.new_recovery_codes(user)
+            query = urlencode({"next": _next_url(request)})
+            return redirect(f"{reverse('two_factor:recovery_codes')}?{query}")
+        form.add_error("code", _("That code did not match. Check the time on your phone."))
+    return render(
+        request,
+        "registration/two_factor_setup.html",
+        {
+            "form": form,
+            "device": device,
+            "secret": two_factor.totp_secret(device) if device else "",
+            "required": two_factor.second_factor_required(user),
+            "codes_left": two_factor.recovery_codes_left(user),
+            "next": _next_url(request),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+@login_required
+def setup_qr(request: HttpRequest) -> HttpResponse:
+    """The pending authenticator's key as a QR code (SVG), for the set-up page's image."""
+    device = two_factor.pending_totp_device(request.user)
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@never_cache
+@login_required
+def verify(request: HttpRequest) -> HttpResponse:
+    """The second step of signing in: a code from the app, a recovery code or a passkey."""
+    if not user_has_device(request.user):
+        return redirect(f"{reverse('two_factor:setup')}?{request.GET.urlencode()}")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device, throttled = two_factor.check_code(request.user, form.cleaned_data["code"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        if throttled:
+            form.add_error("code", _("Too many wrong codes. Wait a minute, then try again."))
+        else:
+            form.add_error("code", _("That code did not match. Check the time on your phone."))
+    return render(
+        request,
+        "registration/two_factor_verify.html",
+        {"form": form, "next": _next_url(request)},
+        status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+@login_required
+def recovery_codes(request: HttpRequest) -> HttpResponse:
+    """Shows fresh recovery codes once (GET); makes new ones (POST, after verification)."""
+    if not request.user.is_verified():
+        return redirect(f"{reverse('two_factor:verify')}?next={request.path}")
+    if request.method == "POST":
+        request.session[FRESH_CODES] = two_factor.new_recovery_codes(request.user)
+        return redirect(request.path)
+    return render(
+        request,
+        "registration/two_factor_codes.html",
+        {
+            "codes": request.session.pop(FRESH_CODES, []),
+            "codes_left": two_factor.recovery_codes_left(request.user),
+            "next": _next_url(request),
+        },
+    )
+
+
+# The sign-in page, in the language the account chose last.
+login_view = with_account_language(auth_views.LoginView.as_view())

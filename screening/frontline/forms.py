@@ -1,0 +1,280 @@
+"""The checklist form, built from the active sections and indicators in the database."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, LayoutObject, Submit
+from django import forms
+from django.template.loader import render_to_string
+from django.utils.choices import BaseChoiceIterator
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from screening.choices import AgeBand, Answer, Setting
+from screening.models import Region, Section, SupportContact
+from screening.templatetags.screening_tags import tel_href
+
+VERSION_FIELD = re.compile(r"^v(\d{1,18})$")
+
+# "No" is the one answer a worker gives by not worrying; "not sure" is a real answer.
+ANSWER_CHOICES = [(Answer.YES, _("Yes")), (Answer.NO, _("No")), (Answer.NOT_SURE, _("Not sure"))]
+
+
+class AnswerChoices(BaseChoiceIterator):
+    """ANSWER_CHOICES as a choice iterator, which Django's normalize_choices takes as it is.
+
+    Given a list, every ChoiceField and its widget normalise it again: with 100 indicators
+    that was a tenth of a submission's time.
+    """
+
+    def __iter__(self):
+        return iter(ANSWER_CHOICES)
+
+
+ANSWERS = AnswerChoices()
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorItem:
+    slug: str
+    version_id: int
+    text: str
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionItem:
+    slug: str
+    title: str
+    intro: str
+    source: str
+    indicators: tuple[IndicatorItem, ...]
+
+
+def checklist_items(sections: Iterable[Section]) -> tuple[SectionItem, ...]:
+    """The checklist's sections and their indicators (prefetched), as plain text in the active
+    language: what the form is built from.
+
+    A submission builds the form from these, kept per content version and language
+    (screening/web/rendered.py). Kept as model instances, reading them back and resolving every
+    translated field again took about a third of a submission with 100 indicators.
+    """
+    return tuple(
+        SectionItem(
+            slug=section.slug,
+            title=section.title,
+            intro=section.intro,
+            source=section.source,
+            indicators=tuple(
+                IndicatorItem(
+                    slug=indicator.slug,
+                    version_id=indicator.current_version_id,
+                    text=indicator.text,
+                    help=indicator.help,
+                )
+                for indicator in section.indicators.all()
+            ),
+        )
+        for section in sections
+    )
+
+
+class SectionFieldset(LayoutObject):
+    """A checklist section: its title, why identification is hard there, its source, its fields.
+
+    Unlike crispy's Fieldset, the legend is never compiled as a template: section text is
+    written by editors, so it is only ever escaped, never evaluated.
+    """
+
+    template = "rr/layout/section.html"
+
+    def __init__(self, section: SectionItem, *fields: str) -> None:
+        self.section = section
+        self.fields = list(fields)
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
+        return render_to_string(self.template, {"section": self.section, "fields": fields})
+
+
+class DangerCall(LayoutObject):
+    """The Call button right under the danger question, shown by danger_call.js on Yes or
+    Not sure, and at once when an empty form is refused; the number is in the hint anyway."""
+
+    template = "screening/includes/danger_call.html"
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string(
+            self.template,
+            {
+                "contacts": form.emergency,
+                "by_region": form.emergency_by_region.items(),
+                "shown": form.has_error("__all__", code="empty"),
+            },
+        )
+
+
+class ChecklistIntro(LayoutObject):
+    """How to answer, and that this is not a test: after the danger question and the encounter,
+    before the first sign, so that the danger question and its number open the page."""
+
+    template = "screening/includes/checklist_intro.html"
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string(self.template)
+
+
+def version_field_name(version_id: int) -> str:
+    return f"v{version_id}"
+
+
+class ChecklistForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    immediate_danger = forms.ChoiceField(
+        label=_("Is the child in danger right now?"),
+        choices=ANSWERS,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("If yes, call emergency services before anything else."),
+    )
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        help_text=_("Where you are. It decides which local contacts you see."),
+    )
+    setting = forms.ChoiceField(
+        label=_("Where did you meet the child?"),
+        choices=[("", _("Choose, or leave empty")), *Setting.choices],
+        required=False,
+    )
+    age_band = forms.ChoiceField(
+        label=_("How old does the child seem?"),
+        choices=[("", _("Choose, or leave empty")), *AgeBand.choices],
+        required=False,
+        help_text=_("Your best guess. If you are not sure, choose 'Not sure'."),
+    )
+
+    def __init__(
+        self,
+        *args,
+        sections: Iterable[SectionItem],
+        regions: Iterable[Region],
+        emergency: Iterable[SupportContact] = (),
+        emergency_by_region: dict[str, SupportContact] | None = None,
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.emergency = list(emergency)
+        self.emergency_by_region = emergency_by_region or {}
+        numbers = [
+            (tel_href(phone), phone) for contact in self.emergency for phone in contact.phone_list
+        ]
+        if numbers:
+            # Without JavaScript the Call button stays hidden, so the hint carries the number.
+            self.fields["immediate_danger"].help_text = format_html(
+                "{} {}",
+                _("If yes or not sure, call emergency services before anything else:"),
+                format_html_join(", ", '<a href="{}">{}</a>', numbers[:2]),
+            )
+        self.regions = {region.code: region for region in regions}
+        self.fields["region"].choices = [
+            ("", _("Choose, or leave empty")),
+            *((code, str(region)) for code, region in self.regions.items()),
+        ]
+        self.versions: dict[str, int] = {}
+        self.slugs: dict[int, tuple[str, str]] = {}
+        layout = [
+            Fieldset(
+                _("About the encounter"),
+                "immediate_danger",
+                DangerCall(),
+                "region",
+                "setting",
+                "age_band",
+            ),
+            ChecklistIntro(),
+        ]
+        for section in sections:
+            names = []
+            for indicator in section.indicators:
+                name = version_field_name(indicator.version_id)
+                field = forms.ChoiceField(
+                    label=indicator.text,
+                    help_text=indicator.help,
+                    choices=ANSWERS,
+                    widget=forms.RadioSelect,
+                    required=False,
+                )
+                field.fieldset_id = f"indicator-{indicator.slug}"
+                field.help_summary = _("What this can look like")
+                self.fields[name] = field
+                self.versions[name] = indicator.version_id
+                self.slugs[indicator.version_id] = (indicator.slug, section.slug)
+                names.append(name)
+            if names:
+                layout.append(SectionFieldset(section, *names))
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"id": "checklist-form", "action": ""}
+        self.helper.layout = Layout("token", *layout)
+        self.helper.add_input(Submit("submit", _("See next steps"), css_class="button"))
+
+    def clean_region(self) -> Region | None:
+        code = self.cleaned_data["region"]
+        return self.regions.get(code) if code else None
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.data:
+            unknown = [
+                key for key in self.data if VERSION_FIELD.match(key) and key not in self.fields
+            ]
+            if unknown:
+                raise forms.ValidationError(
+                    _(
+                        "The checklist was updated while you were filling it in. "
+                        "Check your answers below and send it again."
+                    ),
+                    code="stale",
+                )
+        # Danger alone is enough for a result: a worker in a hurry must not be held up.
+        if not cleaned.get("immediate_danger") and not any(
+            cleaned.get(name) for name in self.versions
+        ):
+            raise forms.ValidationError(
+                _("Answer at least one question in the checklist, even if the answer is 'No'."),
+                code="empty",
+            )
+        return cleaned
+
+    def slugs_by_version(self) -> dict[int, tuple[str, str]]:
+        """Return {indicator version id: (indicator slug, section slug)} for the rules."""
+        return self.slugs
+
+    def answers(self) -> dict[int, str]:
+        """Return {indicator version id: answer} for every indicator answered."""
+        return {
+            version_id: self.cleaned_data[name]
+            for name, version_id in self.versions.items()
+            if self.cleaned_data.get(name)
+        }
+
+
+class RegionChoiceForm(forms.Form):
+    """The region picker on the start and contacts pages (GET, so it works without JS)."""
+
+    region = forms.ChoiceField(label=_("Your region"), required=False)
+
+    def __init__(self, *args, regions: Iterable[Region], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.regions = {region.code: region for region in regions}
+        self.fields["region"].choices = [
+            ("", _("All regions")),
+            *((code, str(region)) for code, region in self.regions.items()),
+        ]
+
+    def clean_region(self) -> Region | None:
+        code = self.cleaned_data["region"]
+        return self.regions.get(code) if code else None

@@ -1,0 +1,219 @@
+"""What the result page shows for one checklist: steps, the contacts they name, what was noted.
+
+The rules themselves are in screening.frontline.rules; this module fetches the content they pick
+(step texts, contacts) for the worker's region and shapes it for the page.
+"""
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from screening.choices import Answer, ContactKind
+from screening.content.steps import DANGER_STEPS, STEP_KINDS
+from screening.frontline.rules import (
+    contacts_for_steps,
+    kinds_needed,
+    missing_kinds,
+    next_steps,
+    order_contacts,
+    what_was_noted,
+)
+from screening.models import Guidance, Region, StepText, SupportContact
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def default_region() -> Region | None:
+    """The deployment's default region (SCREENING_DEFAULT_REGION), if it names an active one."""
+    code = settings.SCREENING_DEFAULT_REGION
+    return Region.objects.active().filter(code=code).first() if code else None
+
+
+def contacts_serving(region: Region | None, *, with_regions: bool = True) -> list[SupportContact]:
+    """Active contacts for a page a worker acts from: never several countries' at once.
+
+    With a region, its own contacts and those that serve everywhere; without one, only those
+    that serve everywhere.
+    """
+    contacts = SupportContact.objects.active()
+    if region is None:
+        contacts = contacts.filter(regions__isnull=True)
+    else:
+        contacts = contacts.filter(Q(regions=region) | Q(regions__isnull=True)).distinct()
+    if with_regions:
+        contacts = contacts.prefetch_related("regions")
+    return order_contacts(contacts, emergency_first=True)
+
+
+def emergency_contacts(region: Region | None) -> list[SupportContact]:
+    """The emergency numbers for the region (its own and those that serve everywhere)."""
+    contacts = contacts_serving(region, with_regions=False)
+    return [c for c in contacts if c.kind == ContactKind.EMERGENCY]
+
+
+def first_emergency_by_region(regions: Iterable[Region]) -> dict[str, SupportContact]:
+    """Each region's first emergency contact with a phone (its own or one serving everywhere).
+
+    Two queries whatever the number of regions; the checklist's Call button switches to the
+    region the worker picks.
+    """
+    contacts = order_contacts(
+        SupportContact.objects.active()
+        .filter(kind=ContactKind.EMERGENCY)
+        .exclude(phones="")
+        .prefetch_related("regions"),
+        emergency_first=True,
+    )
+    first: dict[str, SupportContact] = {}
+    for region in regions:
+        for contact in contacts:
+            served = contact.regions.all()
+            if not served or region in served:
+                first[region.code] = contact
+                break
+    return first
+
+
+@dataclass
+class Plan:
+    """The steps chosen for one case and the contacts they name, for one region."""
+
+    codes: list[str]
+    contacts: list[SupportContact]
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def kinds_shown(self) -> list[str]:
+        return sorted({contact.kind for contact in self.contacts})
+
+
+def plan(
+    *,
+    region: Region | None,
+    immediate_danger: str,
+    age_band: str,
+    setting: str,
+    yes: Collection[tuple[str, str]],
+    not_sure: Collection[tuple[str, str]],
+    available: list[SupportContact] | None = None,
+) -> Plan:
+    """Choose the steps for the case and the contacts of every kind they name.
+
+    available: contacts_serving(region), when the caller holds it already (from a cache).
+    """
+    noted = what_was_noted(yes=yes, not_sure=not_sure)
+    codes = next_steps(
+        immediate_danger=immediate_danger,
+        age_band=age_band,
+        setting=setting,
+        noted_yes=len(yes),
+        noted_not_sure=len(not_sure),
+        adult_noted=noted.adult,
+        images_noted=noted.images,
+        movement_noted=noted.movement,
+        offence_noted=noted.offence,
+    )
+    if available is None:
+        available = contacts_serving(region)
+    contacts = contacts_for_steps(available, kinds=kinds_needed(codes))
+    # A kind the region lacks is said once, at the first step that names it.
+    missing: dict[str, list[str]] = {}
+    said: set[str] = set()
+    for code in codes:
+        named = STEP_KINDS.get(code, ())
+        lacking = [kind for kind in missing_kinds(available, kinds=named) if kind not in said]
+        if lacking:
+            missing[code] = lacking
+            said.update(lacking)
+    return Plan(codes=codes, contacts=contacts, missing=missing)
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in SENTENCE_END.split(text or "") if part.strip()]
+
+
+def without_seen(text: str, seen: set[str]) -> str:
+    """Drop the sentences of text already shown on the page; remember the rest as shown."""
+    kept = []
+    for sentence in sentences(text):
+        key = " ".join(sentence.lower().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(sentence)
+    return " ".join(kept)
+
+
+def counts_line(*, yes: int, not_sure: int) -> str:
+    """Say how many signs were noted and how many were not sure, with plurals: '3 signs noted'."""
+    if yes == 0 and not_sure == 0:
+        return _("No sign noted.")
+    signs = ngettext("%(count)d sign noted", "%(count)d signs noted", yes) % {"count": yes}
+    if not not_sure:
+        return _("%(signs)s.") % {"signs": signs}
+    unsure = ngettext("%(count)d not sure", "%(count)d not sure", not_sure) % {"count": not_sure}
+    return _("%(signs)s, %(unsure)s.") % {"signs": signs, "unsure": unsure}
+
+
+def result_context(*, saved: dict, region: Region | None, groups: list[dict]) -> dict:
+    """Everything the result page shows, in the order it shows it."""
+    acting_region = region or default_region()
+    items = [item for group in groups for item in group["items"]]
+    yes = [item for item in items if item["answer"] == Answer.YES]
+    not_sure = [item for item in items if item["answer"] != Answer.YES]
+    chosen = plan(
+        region=acting_region,
+        immediate_danger=saved["immediate_danger"],
+        age_band=saved["age_band"],
+        setting=saved["setting"],
+        yes=[(i["slug"], i["section_slug"]) for i in yes],
+        not_sure=[(i["slug"], i["section_slug"]) for i in not_sure],
+    )
+    texts = {
+        step.code: step
+        for step in StepText.objects.select_related("guidance").filter(code__in=chosen.codes)
+    }
+    kinds = dict(ContactKind.choices)
+    seen: set[str] = set()
+    danger = None
+    steps = []
+    linked: set[int] = set()
+    for code in chosen.codes:
+        text = texts.get(code)
+        if text is None:
+            continue
+        guidance = text.guidance if text.guidance and text.guidance.active else None
+        step = {
+            "code": code,
+            "title": text.title,
+            "body": without_seen(text.body, seen),
+            "missing": [kinds[kind] for kind in chosen.missing.get(code, [])],
+            "guidance": guidance if guidance and guidance.pk not in linked else None,
+        }
+        if guidance:
+            linked.add(guidance.pk)
+        if code in DANGER_STEPS:
+            danger = step
+        else:
+            steps.append(step)
+    danger_contacts = [c for c in chosen.contacts if c.kind == ContactKind.EMERGENCY]
+    for item in items:
+        item["guidance"] = without_seen(item["guidance"], seen)
+    more = [g for g in Guidance.objects.active().filter(on_result=True) if g.pk not in linked]
+    return {
+        "danger": danger,
+        "danger_is_sure": saved["immediate_danger"] == Answer.YES,
+        "danger_contacts": danger_contacts[:1],
+        "steps": steps,
+        "contacts": [c for c in chosen.contacts if c not in danger_contacts[:1]],
+        "region": acting_region,
+        "region_is_default": region is None and acting_region is not None,
+        "counts": counts_line(yes=len(yes), not_sure=len(not_sure)),
+        "yes_items": yes,
+        "not_sure_items": not_sure,
+        "more_guidance": more,
+    }

@@ -1,0 +1,396 @@
+"""The frontline pages: start, checklist, result, leave, guidance, contacts."""
+
+import json
+import logging
+import secrets
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from screening.choices import AgeBand, Answer, Setting
+from screening.content import reviews
+from screening.frontline.forms import ChecklistForm, checklist_items
+from screening.frontline.recording import record_usage
+from screening.frontline.regions import (
+    active_regions,
+    chosen_region,
+    frontline,
+    remember_region,
+    remembered_region_code,
+)
+from screening.frontline.result import (
+    contacts_serving,
+    default_region,
+    emergency_contacts,
+    first_emergency_by_region,
+    plan,
+    result_context,
+)
+from screening.frontline.rules import order_contacts
+from screening.models import (
+    Guidance,
+    Indicator,
+    IndicatorVersion,
+    Region,
+    Section,
+    SupportContact,
+)
+from screening.web.rendered import (
+    cached_content,
+    cached_page,
+    cached_regions,
+    lazy_list,
+    request_content_version,
+)
+
+logger = logging.getLogger(__name__)
+
+RESULT_KEY = "checklist_result"
+TOKEN_KEY = "checklist_token"
+
+
+def unchecked_translation(*groups) -> bool:
+    """Say whether the page shows content translated but not yet checked by a native speaker.
+
+    A group may be a callable that loads it, so an English page (nothing to check) reads no
+    content that a cache already holds.
+    """
+    language = get_language()
+    if language not in reviews.TRANSLATION_LANGUAGES:
+        return False
+    objects = [obj for group in groups for obj in (group() if callable(group) else group)]
+    return reviews.page_needs_note(objects, language=language)
+
+
+def shown_content() -> list:
+    """The sections and indicators of the checklist, for the translation note."""
+    sections = checklist_sections()
+    return [*sections, *(i for section in sections for i in section.indicators.all())]
+
+
+def content_context(request: HttpRequest) -> dict:
+    """What a `{% cache %}` block of content is keyed on (screening/web/rendered.py)."""
+    return {"content_version": request_content_version(request)}
+
+
+def region_page(request: HttpRequest, template: str, *, page: str, context) -> HttpResponse:
+    """A page showing one region's contacts, cached per region (screening/web/rendered.py).
+
+    While a region is being chosen (?region=) the choice is remembered and the page rendered
+    whole; after that, the remembered region picks the cached page.
+    """
+    if "region" in request.GET:
+        return render(request, template, context({}))
+    return cached_page(
+        request, template, page=page, vary=(remembered_region_code(request),), context=context
+    )
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    regions = cached_regions(request, active_regions)
+
+    def context(marks: dict) -> dict:
+        region_form, region = chosen_region(request, regions)
+        acting_region = region or default_region()
+        emergency = lazy_list(lambda: emergency_contacts(acting_region))
+        return {
+            "region_form": region_form,
+            "region": region,
+            "acting_region": acting_region,
+            "emergency_contacts": emergency,
+            "translation_unchecked": unchecked_translation(emergency),
+            **content_context(request),
+        }
+
+    return region_page(request, "screening/start.html", page="start", context=context)
+
+
+def checklist_sections():
+    indicators = (
+        Indicator.objects.active().filter(current_version__isnull=False).order_by("position", "id")
+    )
+    return Section.objects.active().prefetch_related(Prefetch("indicators", queryset=indicators))
+
+
+def new_token(request: HttpRequest) -> str:
+    token = secrets.token_urlsafe(24)
+    request.session[TOKEN_KEY] = token
+    return token
+
+
+@never_cache
+@frontline
+@require_http_methods(["GET", "POST"])
+def checklist(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        region = remembered_region_code(request)
+
+        def context(marks: dict) -> dict:
+            # The blank form, rendered with placeholders for the tokens (screening/web/rendered.py).
+            regions = active_regions()
+            by_code = {each.code: each for each in regions}
+            form = ChecklistForm(
+                initial={"token": marks["token"], "region": region},
+                sections=checklist_items(checklist_sections()),
+                regions=regions,
+                emergency=emergency_contacts(by_code.get(region) or default_region()),
+                emergency_by_region=first_emergency_by_region(regions),
+            )
+            return {"form": form, "translation_unchecked": unchecked_translation(shown_content)}
+
+        return cached_page(
+            request,
+            "screening/checklist.html",
+            page="checklist",
+            vary=(region,),
+            context=context,
+            tokens={"token": request.session.get(TOKEN_KEY) or new_token(request)},
+        )
+    # What the form is built from is content, read once per content version.
+    regions = cached_regions(request, active_regions)
+    sections = cached_content(request, "checklist", lambda: checklist_items(checklist_sections()))
+    by_code = {region.code: region for region in regions}
+    region = by_code.get(request.POST.get("region", "")) or by_code.get(
+        remembered_region_code(request)
+    )
+    acting = region or default_region()
+    form = ChecklistForm(
+        request.POST,
+        sections=sections,
+        regions=regions,
+        emergency=cached_content(
+            request,
+            f"emergency:{acting.code if acting else ''}",
+            lambda: emergency_contacts(acting),
+        ),
+        emergency_by_region=cached_content(
+            request, "first-emergency", lambda: first_emergency_by_region(regions)
+        ),
+    )
+    if form.is_valid():
+        outcome = submit_checklist(request, form)
+        if outcome is not None:
+            return outcome
+    # A rejected form keeps its answers but gets a fresh token for the next try.
+    data = request.POST.copy()
+    data["token"] = request.session.get(TOKEN_KEY) or new_token(request)
+    form.data = data
+    return render(
+        request,
+        "screening/checklist.html",
+        {"form": form, "translation_unchecked": unchecked_translation(shown_content)},
+    )
+
+
+def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse | None:
+    """Save the record and remember the result in the session; None means show the form again."""
+    data = form.cleaned_data
+    token = data["token"]
+    previous = request.session.get(RESULT_KEY)
+    if previous and previous.get("token") == token:
+        # The same form sent twice (double click, back and resend): one record only.
+        return redirect("screening:result")
+    if token != request.session.get(TOKEN_KEY):
+        form.add_error(
+            None,
+            _(
+                "Your session ended or the form was sent from an old page. "
+                "Check your answers and send again."
+            ),
+        )
+        return None
+    region = data["region"]
+    immediate_danger = data["immediate_danger"]
+    answers = form.answers()
+    slugs = form.slugs_by_version()
+    acting = region or default_region()
+    chosen = plan(
+        region=acting,
+        immediate_danger=immediate_danger,
+        age_band=data["age_band"],
+        setting=data["setting"],
+        yes=[slugs[vid] for vid, answer in answers.items() if answer == Answer.YES],
+        not_sure=[slugs[vid] for vid, answer in answers.items() if answer == Answer.NOT_SURE],
+        available=cached_content(
+            request, f"serving:{acting.code if acting else ''}", lambda: contacts_serving(acting)
+        ),
+    )
+    record_usage(
+        token=token,
+        answers=answers,
+        region_id=region.pk if region else None,
+        setting=data["setting"],
+        age_band=data["age_band"],
+        immediate_danger=immediate_danger == Answer.YES,
+        contact_kinds=chosen.kinds_shown,
+    )
+    # Stored even when record_usage found the token spent: a racing twin request must not
+    # leave the session without the result it already saved.
+    request.session[RESULT_KEY] = {
+        "token": token,
+        "immediate_danger": immediate_danger,
+        "region": region.code if region else "",
+        "setting": data["setting"],
+        "age_band": data["age_band"],
+        "answered": len(answers),
+        "noted": {str(vid): answer for vid, answer in answers.items() if answer != Answer.NO},
+    }
+    remember_region(request, region)
+    request.session.pop(TOKEN_KEY, None)
+    return redirect("screening:result")
+
+
+# A rendered result is kept only briefly: long enough for a worker who goes back to it, not
+# a day like the rest of the content.
+RESULT_CACHE_SECONDS = 10 * 60
+
+
+def result_key(saved: dict) -> str:
+    """What a result page shows, as a keyed hash: the same answers give the same page.
+
+    Keyed with SECRET_KEY, so the cache key says nothing about the answers; the submission
+    token is left out, since the page does not show it.
+    """
+    shown = {name: value for name, value in saved.items() if name != "token"}
+    text = json.dumps(shown, sort_keys=True, separators=(",", ":"))
+    return salted_hmac("screening.views.result_key", text, algorithm="sha256").hexdigest()
+
+
+def noted_by_section(noted: dict[str, str]) -> list[dict]:
+    """Group the noted indicator versions under their sections, in checklist order."""
+    ids = [int(vid) for vid in noted if vid.isdigit()]
+    versions = IndicatorVersion.objects.filter(id__in=ids).select_related("indicator__section")
+    ordered = sorted(
+        versions,
+        key=lambda v: (
+            v.indicator.section.position,
+            v.indicator.section_id,
+            v.indicator.position,
+            v.indicator_id,
+        ),
+    )
+    groups: list[dict] = []
+    for version in ordered:
+        indicator = version.indicator
+        # Show the wording that was answered, even if an editor has changed it since.
+        text = indicator.text if indicator.current_version_id == version.id else version.text
+        item = {
+            "text": text,
+            "answer": noted[str(version.id)],
+            "guidance": indicator.guidance,
+            "indicator": indicator,
+            "slug": indicator.slug,
+            "section_slug": indicator.section.slug,
+        }
+        if groups and groups[-1]["section"].pk == indicator.section_id:
+            groups[-1]["items"].append(item)
+        else:
+            groups.append({"section": indicator.section, "items": [item]})
+    return groups
+
+
+@never_cache
+@frontline
+@require_GET
+def result(request: HttpRequest) -> HttpResponse:
+    saved = request.session.get(RESULT_KEY)
+    if not saved:
+        messages.info(request, _("There is no result to show. Start a new checklist."))
+        return redirect("screening:checklist")
+
+    def context(marks: dict) -> dict:
+        region = Region.objects.filter(code=saved["region"]).first() if saved["region"] else None
+        groups = noted_by_section(saved["noted"])
+        context = result_context(saved=saved, region=region, groups=groups)
+        context["setting_label"] = (
+            Setting(saved["setting"]).label if saved["setting"] in Setting.values else ""
+        )
+        context["age_label"] = (
+            AgeBand(saved["age_band"]).label if saved["age_band"] in AgeBand.values else ""
+        )
+        context["translation_unchecked"] = unchecked_translation(
+            [group["section"] for group in groups],
+            [item["indicator"] for group in groups for item in group["items"]],
+            context["danger_contacts"],
+            context["contacts"],
+        )
+        return context
+
+    return cached_page(
+        request,
+        "screening/result.html",
+        page="result",
+        vary=(result_key(saved),),
+        context=context,
+        timeout=RESULT_CACHE_SECONDS,
+    )
+
+
+@never_cache
+@require_POST
+def finish(request: HttpRequest) -> HttpResponse:
+    request.session.pop(RESULT_KEY, None)
+    request.session.pop(TOKEN_KEY, None)
+    messages.success(request, _("The result has been cleared from this device."))
+    return redirect("screening:start")
+
+
+@never_cache
+@require_POST
+def leave(request: HttpRequest) -> HttpResponse:
+    """Clear the answers and the result at once and show a page that says nothing about them."""
+    request.session.pop(RESULT_KEY, None)
+    request.session.pop(TOKEN_KEY, None)
+    return redirect("screening:neutral")
+
+
+@require_GET
+def neutral(request: HttpRequest) -> HttpResponse:
+    """A plain search page with nothing of this app on it, for whoever looks at the screen."""
+    return render(request, "screening/neutral.html", {"query": request.GET.get("q", "")[:100]})
+
+
+@frontline
+@require_GET
+def guidance(request: HttpRequest) -> HttpResponse:
+    def context(marks: dict) -> dict:
+        guidance_list = lazy_list(Guidance.objects.active)
+        return {
+            "guidance": guidance_list,
+            "translation_unchecked": unchecked_translation(guidance_list),
+            **content_context(request),
+        }
+
+    return cached_page(request, "screening/guidance.html", page="guidance", context=context)
+
+
+@frontline
+@require_GET
+def contacts(request: HttpRequest) -> HttpResponse:
+    regions = cached_regions(request, active_regions)
+
+    def context(marks: dict) -> dict:
+        region_form, region = chosen_region(request, regions)
+        shown = lazy_list(
+            lambda: order_contacts(
+                SupportContact.objects.for_region(region).prefetch_related("regions"),
+                emergency_first=True,
+            )
+        )
+        return {
+            "region_form": region_form,
+            "region": region,
+            "contacts": shown,
+            "translation_unchecked": unchecked_translation(shown),
+            **content_context(request),
+        }
+
+    return region_page(request, "screening/contacts.html", page="contacts", context=context)
