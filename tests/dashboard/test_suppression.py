@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 
+from screening.dashboard import attack as attack_module
 from screening.dashboard import suppression
 from screening.dashboard.suppression import (
     Count,
@@ -331,7 +332,8 @@ def test_what_publish_shows_leaves_the_codes_own_attack_nothing():
 
 
 def test_a_propagation_that_does_not_settle_fails_with_a_clear_error(monkeypatch):
-    monkeypatch.setattr(suppression, "MAX_STEPS_PER_RELATION", 1)
+    # The attack's cap lives with the attack (screening/dashboard/attack.py).
+    monkeypatch.setattr(attack_module, "MAX_STEPS_PER_RELATION", 1)
     status = {
         "x": Status.SMALL,
         "y": Status.HIDDEN,
