@@ -6,7 +6,6 @@ from fractions import Fraction
 import pytest
 
 from screening.dashboard import attack as attack_module
-from screening.dashboard import suppression
 from screening.dashboard.suppression import (
     Count,
     Relation,
