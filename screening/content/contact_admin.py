@@ -177,7 +177,7 @@ class SupportContactAdmin(ContentAdmin):
         return ", ".join(obj.phone_list) or "-"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(reported=Count("reports"))
+        return super().get_queryset(request).annotate(reported=Count("reports", distinct=True))
 
     @admin.display(description=_("checked"), ordering="last_verified")
     def checked(self, obj: SupportContact) -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from screening.choices import ContactKind
+from screening.choices import ContactKind, ContactScope
 from screening.frontline.forms import NumberReportForm
 from screening.frontline.regions import (
     Place,
@@ -79,10 +79,13 @@ def contact_groups(place: Place, countries: list) -> list[dict]:
     for country in countries:
         if place.known and country.pk == place.country.pk:
             continue
+        # Numbers for the whole country (112 lists the states it runs in), not one province's.
         listed = [
             c
             for c in contacts
-            if c.kind in essential and c.country_id == country.pk and not c.regions.all()
+            if c.kind in essential
+            and c.country_id == country.pk
+            and (c.scope == ContactScope.NATIONAL or not c.regions.all())
         ]
         if listed:
             groups.append(

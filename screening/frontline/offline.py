@@ -115,9 +115,7 @@ def worker_config(request: HttpRequest) -> dict:
     emergency_html = render_to_string(
         "screening/includes/offline_emergency.html",
         {
-            "emergency_contacts": emergency_contacts(place.region, country=place.country)
-            if place.known
-            else [],
+            "emergency_contacts": emergency_contacts(place.region, country=place.country),
             "region": place.region,
         },
     )

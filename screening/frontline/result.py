@@ -218,7 +218,10 @@ def result_context(
             danger = step
         else:
             steps.append(step)
-    danger_contacts = [c for c in chosen.contacts if c.kind == ContactKind.EMERGENCY]
+    # The Call button: the best-checked emergency number, in the editors' order.
+    danger_contacts = order_contacts(
+        [c for c in chosen.contacts if c.kind == ContactKind.EMERGENCY], emergency_first=True
+    )
     for item in items:
         item["guidance"] = without_seen(item["guidance"], seen)
     more = [g for g in Guidance.objects.active().filter(on_result=True) if g.pk not in linked]

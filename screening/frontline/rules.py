@@ -138,16 +138,20 @@ def order_contacts(contacts: Iterable[ContactLike], *, emergency_first: bool) ->
 
     Within one scope, contacts follow a fixed order of kinds, then the editor's position.
     Emergency numbers come best checked first (called, then an official source), so the
-    Call button offers the number someone has confirmed.
+    Call button offers the number someone has confirmed, then in the editors' order.
     """
 
     def key(contact: ContactLike) -> tuple:
         urgent = 0 if emergency_first and contact.kind == ContactKind.EMERGENCY else 1
-        emergency = contact.kind == ContactKind.EMERGENCY
-        checked = CHECK_ORDER.get(getattr(contact, "verification", ""), 9) if emergency else 0
+        # Among emergency numbers put first, the best checked come first, then the editors'
+        # order before the scope: the police number they put first is offered before a
+        # province's ambulance line.
+        checked = CHECK_ORDER.get(getattr(contact, "verification", ""), 2) if not urgent else 0
+        placed = contact.position if not urgent else 0
         return (
             urgent,
             checked,
+            placed,
             SCOPE_ORDER.get(contact.scope, 9),
             KIND_ORDER.get(contact.kind, 9),
             contact.position,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from screening.choices import AgeBand, Answer, ContactKind, Setting
+from screening.choices import AgeBand, Answer, Setting
 from screening.content import reviews
 from screening.frontline.forms import ChecklistForm, checklist_items
 from screening.frontline.recording import record_usage
@@ -42,7 +42,6 @@ from screening.models import (
     Indicator,
     IndicatorVersion,
     Section,
-    SupportContact,
 )
 from screening.web.rendered import (
     cached_content,
@@ -88,7 +87,7 @@ def start(request: HttpRequest) -> HttpResponse:
     chosen, place = place_context(request, regions)
 
     def context(marks: dict) -> dict:
-        emergency = lazy_list(lambda: place_numbers(place))
+        emergency = lazy_list(lambda: emergency_contacts(place.region, country=place.country))
         return {
             **chosen,
             "emergency_contacts": emergency,
@@ -97,16 +96,6 @@ def start(request: HttpRequest) -> HttpResponse:
         }
 
     return region_page(request, "screening/start.html", page="start", context=context, place=place)
-
-
-def place_numbers(place: Place) -> list[SupportContact]:
-    """A known place's emergency numbers, then its child helplines: the first screen's rows."""
-    if not place.known:
-        return []
-    serving = contacts_serving(place.region, country=place.country, with_regions=False)
-    urgent = [c for c in serving if c.kind == ContactKind.EMERGENCY]
-    helplines = [c for c in serving if c.kind == ContactKind.CHILD_HELPLINE]
-    return urgent + helplines[:1]
 
 
 def checklist_sections():
@@ -141,9 +130,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
                 },
                 sections=checklist_items(checklist_sections()),
                 regions=regions,
-                emergency=emergency_contacts(place.region, country=place.country)
-                if place.known
-                else [],
+                emergency=emergency_contacts(place.region, country=place.country),
                 emergency_by_region=first_emergency_by_region(regions),
             )
             return {

@@ -92,7 +92,7 @@ REGIONS = {
         ("in-west-bengal", "West Bengal"),
         ("in-andaman-and-nicobar-islands", "Andaman and Nicobar Islands"),
         ("in-chandigarh", "Chandigarh"),
-        ("in-dadra-and-nagar-haveli-and-daman-and-diu", "Dadra and Nagar Haveli and Daman and Diu"),
+        ("in-dadra-nagar-haveli-daman-diu", "Dadra and Nagar Haveli and Daman and Diu"),
         ("in-delhi", "Delhi"),
         ("in-jammu-and-kashmir", "Jammu and Kashmir"),
         ("in-ladakh", "Ladakh"),

@@ -78,7 +78,7 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self) -> str:
-        return self.name
+        return f"{self.name} ({self.country.name})"
 
 
 class Section(models.Model):
