@@ -54,19 +54,20 @@ def contacts(request: HttpRequest) -> HttpResponse:
 
 
 def contact_groups(place: Place, countries: list) -> list[dict]:
-    """Contacts grouped by country, the worker's place first.
+    """Contacts grouped by country, the worker's place first, then the ones for everyone.
 
-    With a place: its own contacts (its region's, its country's, everyone's), then for every
-    other country only its emergency numbers and child helplines, so a worker near a border
-    finds the next country's numbers without a long page. Without a place: each country's
-    emergency numbers and child helplines, then the contacts that serve everyone.
+    With a place: its own contacts (its region's and its country's), then for every other
+    country only its national emergency numbers and child helplines, so a worker near a
+    border finds the next country's numbers without a long page; last, the contacts that
+    serve everyone (online reporting). Without a place, the same less the first group.
     """
     contacts = list(
         SupportContact.objects.active().select_related("country").prefetch_related("regions")
     )
     groups = []
+    everyone = [c for c in contacts if c.country_id is None and not c.regions.all()]
     if place.known:
-        own = [c for c in contacts if serves_place(c, place)]
+        own = [c for c in contacts if serves_place(c, place) and c not in everyone]
         groups.append(
             {
                 "country": place.country,
@@ -96,17 +97,15 @@ def contact_groups(place: Place, countries: list) -> list[dict]:
                     "own": False,
                 }
             )
-    if not place.known:
-        everyone = [c for c in contacts if c.country_id is None and not c.regions.all()]
-        if everyone:
-            groups.append(
-                {
-                    "country": None,
-                    "region": None,
-                    "contacts": order_contacts(everyone, emergency_first=True),
-                    "own": False,
-                }
-            )
+    if everyone:
+        groups.append(
+            {
+                "country": None,
+                "region": None,
+                "contacts": order_contacts(everyone, emergency_first=True),
+                "own": False,
+            }
+        )
     return groups
 
 

@@ -149,6 +149,8 @@ def test_contacts_are_grouped_by_country_with_the_workers_own_first(worker_clien
         "<bdi>India</bdi>",
         "<bdi>Pakistan</bdi>",
         "<bdi>Thailand</bdi>",
+        # Last, what serves everyone: online reporting, once, not in every region's list.
+        "Anywhere: online reporting",
     ]
     own = html[: html.index('<h2 id="group-2">')]
     assert tel_links(own)[0] == "999"
