@@ -48,3 +48,18 @@ class ContactScope(models.TextChoices):
     LOCAL = "local", _("Local: serves the regions listed")
     NATIONAL = "national", _("National")
     INTERNATIONAL = "international", _("International")
+
+
+class Verification(models.TextChoices):
+    CALLED = "called", _("Answered when called by the deploying organisation")
+    OFFICIAL = "official", _("Taken from an official source")
+    NOT_CHECKED = "not_checked", _("Not checked")
+
+
+class ReportReason(models.TextChoices):
+    """Why a worker says a number did not work: fixed reasons, never free text."""
+
+    NO_CONNECTION = "no_connection", _("The call did not connect")
+    WRONG_SERVICE = "wrong_service", _("It reached the wrong service")
+    NO_ANSWER = "no_answer", _("Nobody answered")
+    CANNOT_HELP = "cannot_help", _("They said they cannot help a child")

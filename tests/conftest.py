@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import caches
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -17,6 +18,7 @@ from screening.accounts import roles
 from screening.choices import ContactKind, ContactScope
 from screening.frontline.recording import record_usage
 from screening.models import (
+    Country,
     Guidance,
     Indicator,
     Region,
@@ -127,9 +129,18 @@ def editor_client(client, editor):
     return client
 
 
+def make_country(code: str = "tl", name: str = "Testland", **fields) -> Country:
+    country, _created = Country.objects.get_or_create(code=code, defaults={"name": name, **fields})
+    return country
+
+
 def make_region(code: str = "test-region", **fields) -> Region:
+    """A region; its country may be given by name (made on the fly) or as a Country."""
     fields.setdefault("name", code.replace("-", " ").title())
-    return Region.objects.create(code=code, **fields)
+    country = fields.pop("country", "Testland")
+    if isinstance(country, str):
+        country = make_country(slugify(country)[:10] or "tl", country)
+    return Region.objects.create(code=code, country=country, **fields)
 
 
 def make_section(slug: str = "test-section", **fields) -> Section:
@@ -230,9 +241,7 @@ def content(db) -> dict:
             scope=ContactScope.LOCAL,
             regions=[other],
         ),
-        "helpline": make_contact(
-            "Test Child Helpline", ContactKind.CHILD_HELPLINE, phones="1098", is_example=True
-        ),
+        "helpline": make_contact("Test Child Helpline", ContactKind.CHILD_HELPLINE, phones="1098"),
         "international": make_contact(
             "Test International",
             ContactKind.ANTI_TRAFFICKING,

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from screening.accounts import roles
 from screening.accounts.throttling import lift_lock
-from screening.models import SupervisorScope
+from screening.models import AccountPreference, SupervisorScope
 
 
 @admin.action(description=_("Lift sign-in lock"), permissions=["change"])
@@ -33,8 +33,21 @@ def lift_sign_in_lock(modeladmin, request, queryset) -> None:
     )
 
 
+class PreferenceInline(admin.StackedInline):
+    """The region whose numbers a worker sees first: set here by an administrator, or by the
+    worker on the start page."""
+
+    model = AccountPreference
+    fields = ("region", "language")
+    can_delete = False
+    extra = 1
+    max_num = 1
+    verbose_name_plural = _("Region and language")
+
+
 class AccountAdmin(UserAdmin):
     actions = [*UserAdmin.actions, lift_sign_in_lock]
+    inlines = [*UserAdmin.inlines, PreferenceInline]
 
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)

@@ -23,6 +23,7 @@ from screening.content import transfer_admin as admin_transfer
 from screening.content.checks import regions_lacking_kinds
 from screening.content.review_admin import ReviewedContentMixin
 from screening.models import (
+    Country,
     Guidance,
     Indicator,
     IndicatorVersion,
@@ -113,7 +114,7 @@ class ContentAdmin(ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         # Codes link deployments and files together; they are fixed once created.
-        code = "code" if self.model is Region else "slug"
+        code = "code" if self.model in (Country, Region) else "slug"
         if obj is not None and hasattr(self.model, code):
             return (*fields, code)
         return fields
@@ -122,10 +123,33 @@ class ContentAdmin(ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
 # --- regions ------------------------------------------------------------------------------
 
 
+@admin.register(Country)
+class CountryAdmin(ContentAdmin):
+    kept_by = (Region, "country", _("{item}: has regions"))
+    list_display = ("name", "code", "position", "active")
+    list_editable = ("position", "active")
+    list_filter = ("active",)
+    search_fields = ("code", *in_every_language("name"))
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("name", "code"),
+                "description": _(
+                    "A worker chooses the country first, then, if they want, the region. "
+                    "Contacts that list no region serve the whole country."
+                ),
+            },
+        ),
+        (_("Order and visibility"), {"fields": ("position", "active")}),
+    )
+
+
 @admin.register(Region)
 class RegionAdmin(ContentAdmin):
     kept_by = (UsageRecord, "region", _("{item}: used by past checklists"))
     list_display = ("name", "code", "country", "position", "active")
+    list_select_related = ("country",)
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "GET":
@@ -134,7 +158,7 @@ class RegionAdmin(ContentAdmin):
 
     list_editable = ("position", "active")
     list_filter = ("active", "country")
-    search_fields = ("code", "country", *in_every_language("name"))
+    search_fields = ("code", *in_every_language("name"))
     fieldsets = (
         (
             None,

@@ -10,16 +10,22 @@ from screening.models import Region, SupportContact
 def regions_lacking_kinds() -> list[tuple[object, list[str]]]:
     """Return (region, kinds) for each active region lacking a kind the next steps name.
 
-    A contact serves a region when it lists the region or lists none (serves everywhere).
+    A contact serves the regions it lists; one that lists none serves its whole country, or
+    everyone when it names no country (screening.models.serving).
     """
     contacts = SupportContact.objects.active().filter(kind__in=KINDS_STEPS_NAME)
-    everywhere = set(contacts.filter(regions__isnull=True).values_list("kind", flat=True))
+    unlisted = contacts.filter(regions__isnull=True)
+    everywhere = set(unlisted.filter(country__isnull=True).values_list("kind", flat=True))
+    by_country: dict[int, set[str]] = {}
+    for country_id, kind in unlisted.filter(country__isnull=False).values_list("country", "kind"):
+        by_country.setdefault(country_id, set()).add(kind)
     by_region: dict[int, set[str]] = {}
     for region_id, kind in contacts.filter(regions__isnull=False).values_list("regions", "kind"):
         by_region.setdefault(region_id, set()).add(kind)
     lacking = []
     for region in Region.objects.active():
-        have = everywhere | by_region.get(region.pk, set())
+        have = everywhere | by_country.get(region.country_id, set())
+        have |= by_region.get(region.pk, set())
         missing = sorted(KINDS_STEPS_NAME - have, key=lambda kind: KIND_ORDER.get(kind, 99))
         if missing:
             lacking.append((region, missing))

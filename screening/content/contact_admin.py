@@ -1,59 +1,49 @@
 """The support contacts' admin: verification, and the regions each contact serves."""
 
-import datetime
-
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from screening.choices import ReportReason, Verification
 from screening.content.admin import (
     ContentAdmin,
     in_every_language,
     warn_of_missing_kinds,
     worker_link,
 )
-from screening.models import (
-    SupportContact,
-    clean_phone_numbers,
-)
-
-# --- support contacts ---------------------------------------------------------------------
-
-
-def a_year_before(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
+from screening.models import SupportContact, clean_phone_numbers
 
 
 class VerificationFilter(admin.SimpleListFilter):
+    """The lists an editor works through: due, never checked, reported by workers."""
+
     title = _("verification")
     parameter_name = "verification"
 
     def lookups(self, request, model_admin):
         return (
-            ("due", _("Due: never verified or not in the last 12 months")),
-            ("never", _("Never verified")),
-            ("old", _("Verified more than 12 months ago")),
-            ("recent", _("Verified in the last 12 months")),
+            ("due", _("Due: never checked, or past the day to check again")),
+            ("never", _("Never checked")),
+            ("reported", _("Reported by workers as not working")),
+            ("current", _("Checked and not yet due")),
         )
 
     def queryset(self, request, queryset):
-        cutoff = a_year_before(timezone.localdate())
+        today = timezone.localdate()
+        never = Q(verification=Verification.NOT_CHECKED) | Q(last_verified__isnull=True)
         match self.value():
             case "due":
-                return queryset.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff))
+                return queryset.filter(never | Q(recheck_due__lte=today))
             case "never":
-                return queryset.filter(last_verified__isnull=True)
-            case "old":
-                return queryset.filter(last_verified__lt=cutoff)
-            case "recent":
-                return queryset.filter(last_verified__gte=cutoff)
+                return queryset.filter(never)
+            case "reported":
+                return queryset.filter(reports__isnull=False).distinct()
+            case "current":
+                return queryset.exclude(never).exclude(recheck_due__lte=today)
         return queryset
 
 
@@ -65,9 +55,16 @@ class SupportContactForm(forms.ModelForm):
         day = self.cleaned_data["last_verified"]
         if day and day > timezone.localdate():
             raise forms.ValidationError(
-                _("The verification date cannot be in the future. Enter the day you checked.")
+                _("The day it was checked cannot be in the future. Enter the day you checked.")
             )
         return day
+
+    def clean(self):
+        cleaned = super().clean()
+        checked = cleaned.get("verification") not in (None, Verification.NOT_CHECKED)
+        if checked and not cleaned.get("last_verified") and "last_verified" not in self.errors:
+            self.add_error("last_verified", _("Enter the day it was checked."))
+        return cleaned
 
 
 @admin.register(SupportContact)
@@ -78,22 +75,25 @@ class SupportContactAdmin(ContentAdmin):
         "kind",
         "scope",
         "phone_numbers",
-        "verification",
+        "checked",
+        "report_count",
         "position",
         "active",
     )
     list_editable = ("position", "active")
-    list_filter = (VerificationFilter, "is_example", "kind", "scope", "active", "regions")
+    list_filter = (VerificationFilter, "verification", "kind", "scope", "country", "active")
     search_fields = (
         "phones",
         "email",
         "website",
         "languages",
+        "source",
+        "editor_notes",
         *in_every_language("name", "notes"),
     )
     filter_horizontal = ("regions",)
     actions = ["mark_verified_today"]
-    readonly_fields = ("worker_view",)
+    readonly_fields = ("worker_view", "reports_summary")
     fieldsets = (
         (
             None,
@@ -107,16 +107,25 @@ class SupportContactAdmin(ContentAdmin):
         ),
         (
             _("When, where and in which languages"),
-            {"fields": ("hours", "open_24_7", "languages", "regions", "notes")},
+            {"fields": ("hours", "open_24_7", "languages", "country", "regions", "notes")},
         ),
         (
             _("Verification"),
             {
-                "fields": ("is_example", "last_verified"),
+                "fields": (
+                    "verification",
+                    "last_verified",
+                    "verified_by",
+                    "recheck_due",
+                    "source",
+                    "editor_notes",
+                    "reports_summary",
+                ),
                 "description": _(
-                    "Call or check the contact, then record the day here. Example contacts "
-                    "are shown to workers as 'example: verify before use' until a "
-                    "verification date is recorded. Check every contact at least once a year."
+                    "Call the number or check it against an official source, then record how, "
+                    "when and by whom. Workers see 'checked' with the day, or 'not checked by "
+                    "phone', beside the number. It is due again 6 months later unless you set "
+                    "another day."
                 ),
             },
         ),
@@ -167,18 +176,36 @@ class SupportContactAdmin(ContentAdmin):
     def phone_numbers(self, obj: SupportContact) -> str:
         return ", ".join(obj.phone_list) or "-"
 
-    @admin.display(description=_("verification"), ordering="last_verified")
-    def verification(self, obj: SupportContact) -> str:
-        if obj.needs_verification:
-            return format_html("<strong>{}</strong>", _("Example: verify before use"))
-        if obj.last_verified is None:
-            return _("Never verified")
-        if obj.last_verified < a_year_before(timezone.localdate()):
-            return format_html(
-                "<strong>{}</strong>",
-                _("Verified %(day)s: over 12 months ago") % {"day": obj.last_verified},
-            )
-        return _("Verified %(day)s") % {"day": obj.last_verified}
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(reported=Count("reports", distinct=True))
+
+    @admin.display(description=_("checked"), ordering="last_verified")
+    def checked(self, obj: SupportContact) -> str:
+        if not obj.checked:
+            return format_html("<strong>{}</strong>", _("Not checked"))
+        due = obj.recheck_due and obj.recheck_due <= timezone.localdate()
+        text = _("%(how)s, %(day)s") % {
+            "how": obj.get_verification_display(),
+            "day": obj.last_verified,
+        }
+        return (
+            format_html("<strong>{}</strong>", _("Due: %(text)s") % {"text": text}) if due else text
+        )
+
+    @admin.display(description=_("reports"), ordering="reported")
+    def report_count(self, obj: SupportContact) -> int:
+        return obj.reported
+
+    @admin.display(description=_("reports from workers"))
+    def reports_summary(self, obj: SupportContact) -> str:
+        if obj.pk is None:
+            return "-"
+        counts = obj.reports.values("reason").annotate(total=Count("id")).order_by("reason")
+        labels = dict(ReportReason.choices)
+        rows = [(labels.get(row["reason"], row["reason"]), row["total"]) for row in counts]
+        if not rows:
+            return _("None")
+        return format_html_join(", ", "{}: {}", rows)
 
     @admin.display(description=_("worker's view"))
     def worker_view(self, obj: SupportContact) -> str:
@@ -187,13 +214,15 @@ class SupportContactAdmin(ContentAdmin):
         return worker_link("", shown=obj.active, page="screening:contacts")
 
     @admin.action(
-        description=_("Record that I verified the selected contacts today"),
+        description=_("Record that my organisation called the selected contacts today"),
         permissions=["change"],
     )
     def mark_verified_today(self, request, queryset):
         today = timezone.localdate()
         for contact in queryset:
+            contact.verification = Verification.CALLED
             contact.last_verified = today
+            contact.recheck_due = None  # counted again from today
             contact._change_reason = "Verified"
             contact.save()
         count = len(queryset)

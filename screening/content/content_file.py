@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from screening.models import (
+    Country,
     Guidance,
     Indicator,
     Region,
@@ -19,11 +20,19 @@ from screening.models import (
 )
 
 FORMAT = "recognise-and-refer-content"
-VERSION = 1
+# 2: countries, a region's country by code, how each contact was checked (no 'example').
+VERSION = 2
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TEXT = 10_000
 MAX_ERRORS = 50
-MAX_ITEMS = {"regions": 500, "sections": 100, "indicators": 1000, "guidance": 200, "contacts": 1000}
+MAX_ITEMS = {
+    "countries": 100,
+    "regions": 500,
+    "sections": 100,
+    "indicators": 1000,
+    "guidance": 200,
+    "contacts": 1000,
+}
 MAX_POSITION = 32767
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -35,6 +44,7 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Per kind: the translated fields (each a {language: text} object) and the plain fields.
 TRANSLATED = {
+    "countries": ("name",),
     "regions": ("name",),
     "sections": ("title", "intro"),
     "indicators": ("text", "help", "guidance"),
@@ -42,6 +52,7 @@ TRANSLATED = {
     "contacts": ("name", "hours", "notes"),
 }
 PLAIN = {
+    "countries": ("code", "position", "active"),
     "regions": ("code", "country", "position", "active"),
     "sections": ("slug", "source", "position", "active"),
     "indicators": ("slug", "section", "source", "position", "active"),
@@ -54,14 +65,20 @@ PLAIN = {
         "website",
         "open_24_7",
         "languages",
+        "country",
         "regions",
-        "is_example",
+        "verification",
         "last_verified",
+        "verified_by",
+        "recheck_due",
+        "source",
+        "editor_notes",
         "position",
         "active",
     ),
 }
 MODELS: dict[str, type[models.Model]] = {
+    "countries": Country,
     "regions": Region,
     "sections": Section,
     "indicators": Indicator,

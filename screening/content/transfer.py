@@ -1,7 +1,8 @@
 """Move the whole content set between deployments as one versioned JSON file.
 
-The file holds regions, sections, indicators, guidance and support contacts with every
-language's wording. Items are matched by their fixed code: regions by ``code``; sections,
+The file holds countries, regions, sections, indicators, guidance and support contacts with
+every language's wording. Items are matched by their fixed code: countries and regions by
+``code``; sections,
 indicators and guidance by ``slug``; support contacts, which have no code, by their English
 name and kind.
 
@@ -40,6 +41,7 @@ from screening.content.reviews import record_edit as review_edit
 from screening.content.reviews import set_reviews
 from screening.content.validation import is_required, item_key, validate_content
 from screening.models import (
+    Country,
     Guidance,
     Indicator,
     Region,
@@ -83,12 +85,15 @@ def _export_item(kind: str, obj: models.Model, reviews: dict[int, dict]) -> dict
     for field in PLAIN[kind]:
         if kind == "indicators" and field == "section":
             item[field] = obj.section.slug
+        elif field == "country":
+            item[field] = obj.country.code if obj.country_id else ""
         elif kind == "contacts" and field == "regions":
             item[field] = sorted(region.code for region in obj.regions.all())
         elif kind == "contacts" and field == "phones":
             item[field] = obj.phone_list
-        elif kind == "contacts" and field == "last_verified":
-            item[field] = obj.last_verified.isoformat() if obj.last_verified else None
+        elif kind == "contacts" and field in ("last_verified", "recheck_due"):
+            day = getattr(obj, field)
+            item[field] = day.isoformat() if day else None
         else:
             item[field] = getattr(obj, field)
     for field in TRANSLATED[kind]:
@@ -113,15 +118,16 @@ def _all_reviews(model: type[models.Model]) -> dict[int, dict[str, dict]]:
 def export_content() -> dict[str, Any]:
     """Return every region, section, indicator, guidance and contact as one versioned dict."""
     querysets = {
-        "regions": Region.objects.order_by("position", "code"),
+        "countries": Country.objects.order_by("position", "code"),
+        "regions": Region.objects.select_related("country").order_by("position", "code"),
         "sections": Section.objects.order_by("position", "slug"),
         "indicators": Indicator.objects.select_related("section").order_by(
             "section__position", "section__slug", "position", "slug"
         ),
         "guidance": Guidance.objects.order_by("position", "slug"),
-        "contacts": SupportContact.objects.prefetch_related("regions").order_by(
-            "kind", "position", "name_en", "pk"
-        ),
+        "contacts": SupportContact.objects.select_related("country")
+        .prefetch_related("regions")
+        .order_by("kind", "position", "name_en", "pk"),
     }
     data: dict[str, Any] = {
         "format": FORMAT,
@@ -155,7 +161,7 @@ def _assign(obj: models.Model, kind: str, item: dict[str, Any]) -> set[str]:
                 text = "" if lang == DEFAULT_LANGUAGE else None
             values[f"{field}_{lang}"] = text
     for field in PLAIN[kind]:
-        if field in ("section", "regions"):
+        if field in ("section", "regions", "country"):
             continue
         value = item[field]
         if field == "phones":
@@ -212,7 +218,15 @@ def _write(clean: dict[str, list[dict[str, Any]]]) -> dict[str, Counter]:
     def no_extra(obj: models.Model, item: dict) -> bool:
         return False
 
-    regions = upsert("regions", {r.code: r for r in Region.objects.all()}, no_extra)
+    countries = upsert("countries", {c.code: c for c in Country.objects.all()}, no_extra)
+
+    def set_country(obj: models.Model, item: dict) -> bool:
+        country = countries.get(item["country"]) if item["country"] else None
+        changed = obj.country_id != (country.pk if country else None)
+        obj.country = country
+        return changed
+
+    regions = upsert("regions", {r.code: r for r in Region.objects.all()}, set_country)
     sections = upsert("sections", {s.slug: s for s in Section.objects.all()}, no_extra)
 
     def set_section(obj: models.Model, item: dict) -> bool:
@@ -232,11 +246,12 @@ def _write(clean: dict[str, list[dict[str, Any]]]) -> dict[str, Counter]:
     wanted_regions: dict[Any, list[Region]] = {}
 
     def note_regions(obj: models.Model, item: dict) -> bool:
+        country_changed = set_country(obj, item)
         wanted = [regions[code] for code in item["regions"]]
         wanted_regions[item_key("contacts", item)] = wanted
         if obj.pk is None:
-            return bool(wanted)
-        return {r.pk for r in obj.regions.all()} != {r.pk for r in wanted}
+            return bool(wanted) or country_changed
+        return {r.pk for r in obj.regions.all()} != {r.pk for r in wanted} or country_changed
 
     contacts = upsert("contacts", existing_contacts, note_regions)
     for key, contact in contacts.items():

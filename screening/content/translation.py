@@ -8,7 +8,19 @@ import simple_history
 from modeltranslation.translator import TranslationOptions, translator
 
 from screening.content import reviews
-from screening.models import Guidance, Indicator, Region, Section, StepText, SupportContact
+from screening.models import (
+    Country,
+    Guidance,
+    Indicator,
+    Region,
+    Section,
+    StepText,
+    SupportContact,
+)
+
+
+class CountryTranslation(TranslationOptions):
+    fields = ("name",)
 
 
 class RegionTranslation(TranslationOptions):
@@ -35,6 +47,7 @@ class StepTextTranslation(TranslationOptions):
     fields = ("title", "body")
 
 
+translator.register(Country, CountryTranslation)
 translator.register(Region, RegionTranslation)
 translator.register(Section, SectionTranslation)
 translator.register(Indicator, IndicatorTranslation)
@@ -42,12 +55,13 @@ translator.register(Guidance, GuidanceTranslation)
 translator.register(SupportContact, SupportContactTranslation)
 translator.register(StepText, StepTextTranslation)
 
-for model in (Region, Section, Indicator, Guidance, StepText):
+for model in (Country, Region, Section, Indicator, Guidance, StepText):
     simple_history.register(model, app="screening")
 simple_history.register(SupportContact, app="screening", m2m_fields=["regions"])
 
 # Translations of these models carry a review status (screening/content/reviews.py); a new
 # translated model joins with one line here.
+reviews.register(Country, prefix="country", lookup="code")
 reviews.register(Region, prefix="region", lookup="code")
 reviews.register(Section, prefix="section")
 reviews.register(Indicator, prefix="indicator")

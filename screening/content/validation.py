@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator, validate_slug
 
-from screening.choices import ContactKind, ContactScope
+from screening.choices import ContactKind, ContactScope, Verification
 from screening.content.content_file import (
     CONTROL_CHARS,
     DATE,
@@ -175,7 +175,17 @@ def _check_item(check: _Checker, kind: str, where: str, item: Any) -> dict[str, 
             clean[field] = check.slug(at, value, max_length=_max_length(kind, field))
         elif field == "section":
             clean[field] = check.slug(at, value, max_length=_max_length("sections", "slug"))
-        elif field in ("active", "on_result", "open_24_7", "is_example"):
+        elif kind == "regions" and field == "country":
+            clean[field] = check.slug(at, value, max_length=_max_length("countries", "code"))
+        elif kind == "contacts" and field == "country":
+            clean[field] = (
+                ""
+                if value == ""
+                else check.slug(at, value, max_length=_max_length("countries", "code"))
+            )
+        elif field == "verification":
+            clean[field] = check.choice(at, value, Verification.values)
+        elif field in ("active", "on_result", "open_24_7"):
             clean[field] = check.boolean(at, value)
         elif field == "position":
             clean[field] = check.position(at, value)
@@ -193,7 +203,7 @@ def _check_item(check: _Checker, kind: str, where: str, item: Any) -> dict[str, 
             )
         elif field == "regions":
             clean[field] = _check_codes(check, at, value)
-        elif field == "last_verified":
+        elif field in ("last_verified", "recheck_due"):
             clean[field] = _check_date(check, at, value)
         else:
             clean[field] = check.string(
@@ -205,7 +215,14 @@ def _check_item(check: _Checker, kind: str, where: str, item: Any) -> dict[str, 
         clean[field] in ([], "") for field in ("phones", "email", "website")
     ):
         check.error(where, "give at least a phone number, an email or a website")
-    if any(value is None for field, value in clean.items() if field != "last_verified"):
+    if (
+        kind == "contacts"
+        and clean.get("verification") not in (None, Verification.NOT_CHECKED)
+        and clean.get("last_verified") is None
+    ):
+        check.error(where, "a checked contact needs the day it was checked (last_verified)")
+    dates = ("last_verified", "recheck_due")
+    if any(value is None for field, value in clean.items() if field not in dates):
         return None
     return clean
 
@@ -305,7 +322,7 @@ def _check_date(check: _Checker, where: str, value: Any) -> datetime.date | None
 
 def item_key(kind: str, item: dict[str, Any]) -> str | tuple[str, str]:
     """Return the fixed code that matches an item to the same item in another deployment."""
-    if kind == "regions":
+    if kind in ("countries", "regions"):
         return item["code"]
     if kind == "contacts":
         return (item["name"][DEFAULT_LANGUAGE], item["kind"])
@@ -365,8 +382,18 @@ def validate_content(data: Any) -> dict[str, list[dict[str, Any]]]:
                 check.error(
                     f"indicators[{index}].section", f"unknown section '{_short(item['section'])}'"
                 )
+        country_codes = {item["code"] for item in clean["countries"]}
+        for index, item in enumerate(clean["regions"]):
+            if item["country"] not in country_codes:
+                check.error(
+                    f"regions[{index}].country", f"unknown country '{_short(item['country'])}'"
+                )
         region_codes = {item["code"] for item in clean["regions"]}
         for index, item in enumerate(clean["contacts"]):
+            if item["country"] and item["country"] not in country_codes:
+                check.error(
+                    f"contacts[{index}].country", f"unknown country '{_short(item['country'])}'"
+                )
             for code in item["regions"]:
                 if code not in region_codes:
                     check.error(f"contacts[{index}].regions", f"unknown region '{_short(code)}'")

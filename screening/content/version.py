@@ -11,6 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from screening.models import (
     ContentVersion,
+    Country,
     Guidance,
     Indicator,
     IndicatorVersion,
@@ -22,6 +23,7 @@ from screening.models import (
 )
 
 CONTENT_MODELS: tuple[type[models.Model], ...] = (
+    Country,
     Region,
     Section,
     Indicator,

@@ -12,7 +12,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from screening.choices import AgeBand, Answer, Setting
+from screening.choices import AgeBand, Answer, ReportReason, Setting
 from screening.models import Region, Section, SupportContact
 from screening.templatetags.screening_tags import tel_href
 
@@ -173,16 +173,16 @@ class ChecklistForm(forms.Form):
         ]
         if numbers:
             # Without JavaScript the Call button stays hidden, so the hint carries the number.
+            # The numbers are marked so danger_call.js can swap them with the region.
             self.fields["immediate_danger"].help_text = format_html(
-                "{} {}",
+                "{} <span data-danger-numbers>{}</span>",
                 _("If yes or not sure, call emergency services before anything else:"),
                 format_html_join(", ", '<a href="{}">{}</a>', numbers[:2]),
             )
         self.regions = {region.code: region for region in regions}
-        self.fields["region"].choices = [
-            ("", _("Choose, or leave empty")),
-            *((code, str(region)) for code, region in self.regions.items()),
-        ]
+        self.fields["region"].choices = region_choices(
+            self.regions.values(), empty=_("Choose, or leave empty")
+        )
         self.versions: dict[str, int] = {}
         self.slugs: dict[int, tuple[str, str]] = {}
         layout = [
@@ -262,19 +262,42 @@ class ChecklistForm(forms.Form):
         }
 
 
+def region_choices(regions: Iterable[Region], country=None, *, empty: str) -> list:
+    """Regions grouped under their country, for a select; only one country's if given."""
+    if country is not None:
+        own = [(r.code, r.name) for r in regions if r.country_id == country.pk]
+        return [("", empty), *own]
+    groups: dict = {}
+    for region in regions:
+        groups.setdefault(region.country, []).append((region.code, region.name))
+    return [("", empty), *((str(c), choices) for c, choices in groups.items())]
+
+
 class RegionChoiceForm(forms.Form):
-    """The region picker on the start and contacts pages (GET, so it works without JS)."""
+    """The region picker on the start and contacts pages (GET, so it works without JS).
+
+    With a country known, it offers that country's regions, the whole country first.
+    """
 
     region = forms.ChoiceField(label=_("Your region"), required=False)
 
-    def __init__(self, *args, regions: Iterable[Region], **kwargs) -> None:
+    def __init__(self, *args, regions: Iterable[Region], country=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.country = country
         self.regions = {region.code: region for region in regions}
-        self.fields["region"].choices = [
-            ("", _("All regions")),
-            *((code, str(region)) for code, region in self.regions.items()),
-        ]
+        if country is not None:
+            empty = _("All of %(country)s") % {"country": country.name}
+        else:
+            empty = _("Choose your region")
+        self.fields["region"].choices = region_choices(self.regions.values(), country, empty=empty)
 
     def clean_region(self) -> Region | None:
         code = self.cleaned_data["region"]
         return self.regions.get(code) if code else None
+
+
+class NumberReportForm(forms.Form):
+    """One tap: which number, and one of the fixed reasons. Never free text."""
+
+    contact = forms.ModelChoiceField(queryset=SupportContact.objects.active())
+    reason = forms.ChoiceField(choices=ReportReason.choices)

@@ -21,11 +21,18 @@ from django.views.decorators.http import require_GET
 
 from screening.choices import AgeBand, ContactKind, Setting
 from screening.frontline.forms import ANSWER_CHOICES, RegionChoiceForm
-from screening.frontline.regions import REGION_KEY, active_regions, frontline
-from screening.frontline.result import contacts_serving, default_region, emergency_contacts
+from screening.frontline.regions import (
+    COUNTRY_KEY,
+    REGION_KEY,
+    Place,
+    active_regions,
+    default_place,
+    frontline,
+)
+from screening.frontline.result import contacts_serving, emergency_contacts
 from screening.frontline.rules import order_contacts
 from screening.frontline.views import checklist_sections
-from screening.models import Region, current_content_version
+from screening.models import Country, current_content_version
 
 THEME_COLOUR = "#0b4f6c"
 
@@ -54,10 +61,15 @@ OFFLINE_STATIC = (
 )
 
 
-def remembered_region(request: HttpRequest) -> Region | None:
-    """Return the region kept in the session, without writing anything."""
+def kept_place(request: HttpRequest) -> Place:
+    """The place kept in the session (or the default), without writing anything."""
+    regions = active_regions()
     code = request.session.get(REGION_KEY, "")
-    return Region.objects.active().filter(code=code).first() if code else None
+    region = next((r for r in regions if r.code == code), None) if code else None
+    if region is not None:
+        return Place(region, region.country)
+    country = Country.objects.active().filter(code=request.session.get(COUNTRY_KEY, "")).first()
+    return Place(None, country) if country is not None else default_place(regions)
 
 
 def can_read_pages(request: HttpRequest) -> bool:
@@ -85,7 +97,7 @@ def offline_text() -> dict[str, str]:
 
 def worker_config(request: HttpRequest) -> dict:
     """Everything the service worker script needs, for this worker's language and region."""
-    region = remembered_region(request) or default_region()
+    place = kept_place(request)
     readable = can_read_pages(request)
     # The cache name changes with the content, the language, the region and sign-in, so a
     # change to any of them makes the phone fetch a fresh set and delete the old one.
@@ -93,7 +105,7 @@ def worker_config(request: HttpRequest) -> dict:
         [
             str(current_content_version()),
             get_language(),
-            region.code if region else "-",
+            place.code or "-",
             "in" if readable else "out",
         ]
     )
@@ -102,7 +114,10 @@ def worker_config(request: HttpRequest) -> dict:
     pages = [reverse(name) for name in OFFLINE_PAGES] if readable else [reverse("screening:start")]
     emergency_html = render_to_string(
         "screening/includes/offline_emergency.html",
-        {"emergency_contacts": emergency_contacts(region), "region": region},
+        {
+            "emergency_contacts": emergency_contacts(place.region, country=place.country),
+            "region": place.region,
+        },
     )
     shell = render_to_string(
         "screening/offline_shell.html",
@@ -182,11 +197,15 @@ def manifest(request: HttpRequest) -> JsonResponse:
 @require_GET
 def checklist_print(request: HttpRequest) -> HttpResponse:
     """The blank checklist on paper; it reads the region but keeps nothing, not even that."""
-    remembered = {"region": request.session.get(REGION_KEY, "")}
-    data = request.GET if "region" in request.GET else remembered
+    place = kept_place(request)
+    data = request.GET if "region" in request.GET else {"region": ""}
     region_form = RegionChoiceForm(data, regions=active_regions())
     region = region_form.cleaned_data["region"] if region_form.is_valid() else None
-    contacts = order_contacts(contacts_serving(region or default_region()), emergency_first=True)
+    if region is not None:
+        place = Place(region, region.country)
+    contacts = order_contacts(
+        contacts_serving(place.region, country=place.country), emergency_first=True
+    )
     context = {
         "region_form": region_form,
         "region": region,

@@ -1,15 +1,26 @@
-"""Who may use the frontline pages, and the worker's region: chosen, remembered, read back."""
+"""Who may use the frontline pages, and where the worker is: chosen, remembered, read back.
+
+A worker's place is a region (which belongs to a country), or a country alone when they have
+not chosen a region, or nothing yet. It comes from, in order: what they choose now (?region=
+or ?country=), their region (this session, else their account), the country they chose in
+this session, the deployment's default region (SCREENING_DEFAULT_REGION). With none of those,
+the pages ask for the country first, so that no page is without an emergency number.
+"""
 
 import functools
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from screening.frontline.forms import RegionChoiceForm
-from screening.models import AccountPreference, Region
+from screening.models import AccountPreference, Country, Region
+from screening.web.rendered import cached_content, cached_page
 
 REGION_KEY = "region"
+COUNTRY_KEY = "country"
 
 
 def frontline(view):
@@ -25,7 +36,101 @@ def frontline(view):
 
 
 def active_regions() -> list[Region]:
-    return list(Region.objects.active())
+    """Regions a worker can choose, with their country: those of active countries."""
+    return list(
+        Region.objects.active()
+        .filter(country__active=True)
+        .select_related("country")
+        .order_by("country__position", "country__name", "position", "name")
+    )
+
+
+def active_countries() -> list[Country]:
+    return list(Country.objects.active())
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the worker is, as far as they told: a region, or only a country, or nothing."""
+
+    region: Region | None = None
+    country: Country | None = None
+    # True when it is the deployment's default, not the worker's own choice.
+    default: bool = False
+
+    @property
+    def code(self) -> str:
+        """What pages and content are cached on: the region, else the country."""
+        if self.region is not None:
+            return self.region.code
+        return f"country:{self.country.code}" if self.country is not None else ""
+
+    @property
+    def known(self) -> bool:
+        return self.country is not None
+
+
+def default_place(regions: list[Region]) -> Place:
+    code = settings.SCREENING_DEFAULT_REGION
+    region = next((each for each in regions if each.code == code), None) if code else None
+    return Place(region, region.country, default=True) if region else Place()
+
+
+def chosen_place(
+    request: HttpRequest, regions: list[Region], countries: list[Country]
+) -> tuple[RegionChoiceForm, Place]:
+    """The worker's place, reading a choice made now (?region= or ?country=) and keeping it."""
+    by_code = {region.code: region for region in regions}
+    if "country" in request.GET and "region" not in request.GET:
+        country = next((c for c in countries if c.code == request.GET["country"]), None)
+        if country is not None:
+            current = by_code.get(remembered_region_code(request))
+            if current is not None and current.country_id != country.pk:
+                remember_region(request, None)  # a region of another country no longer applies
+                current = None
+            remember_country(request, country)
+            data = {"region": current.code if current else ""}
+            form = RegionChoiceForm(data, regions=regions, country=country)
+            form.is_valid()
+            return form, Place(current, country)
+    form, region = chosen_region(request, regions)
+    if region is not None:
+        form = RegionChoiceForm({"region": region.code}, regions=regions, country=region.country)
+        form.is_valid()
+        return form, Place(region, region.country)
+    code = request.session.get(COUNTRY_KEY, "")
+    country = next((c for c in countries if c.code == code), None) if code else None
+    if country is not None:
+        form = RegionChoiceForm({"region": ""}, regions=regions, country=country)
+        form.is_valid()
+        return form, Place(None, country)
+    place = default_place(regions)
+    if place.known:
+        form = RegionChoiceForm(
+            {"region": place.region.code}, regions=regions, country=place.country
+        )
+        form.is_valid()
+    return form, place
+
+
+def remembered_place(
+    request: HttpRequest, regions: list[Region], countries: list[Country]
+) -> Place:
+    """The place remembered for this worker, without reading a choice from the address."""
+    region = next((r for r in regions if r.code == remembered_region_code(request)), None)
+    if region is not None:
+        return Place(region, region.country)
+    code = request.session.get(COUNTRY_KEY, "")
+    country = next((c for c in countries if c.code == code), None) if code else None
+    if country is not None:
+        return Place(None, country)
+    return default_place(regions)
+
+
+def remember_country(request: HttpRequest, country: Country) -> None:
+    """Keep the country chosen without a region, for this session only."""
+    if request.session.get(COUNTRY_KEY) != country.code:
+        request.session[COUNTRY_KEY] = country.code
 
 
 def remembered_region_code(request: HttpRequest) -> str:
@@ -49,6 +154,8 @@ def remember_region(request: HttpRequest, region: Region | None) -> None:
     if not code and REGION_KEY not in request.session and not request.user.is_authenticated:
         return
     request.session[REGION_KEY] = code
+    if region is not None:
+        request.session[COUNTRY_KEY] = region.country.code
     if request.user.is_authenticated:
         AccountPreference.objects.update_or_create(user=request.user, defaults={"region": region})
 
@@ -66,3 +173,39 @@ def chosen_region(
             remember_region(request, region)
         return form, region
     return form, None
+
+
+def region_page(
+    request: HttpRequest, template: str, *, page: str, context, place: Place
+) -> HttpResponse:
+    """A page showing one place's contacts, cached per place (screening/web/rendered.py).
+
+    While a place is being chosen (?region= or ?country=) the choice is remembered and the
+    page rendered whole; after that, the remembered place picks the cached page.
+    """
+    if "region" in request.GET or "country" in request.GET:
+        return render(request, template, context({}))
+    return cached_page(request, template, page=page, vary=(place.code,), context=context)
+
+
+def place_context(request: HttpRequest, regions: list[Region]) -> tuple[dict, Place]:
+    """The place form and what the page knows of the worker's place, for the templates."""
+    countries = cached_content(request, "countries", active_countries)
+    region_form, place = chosen_place(request, regions, countries)
+    return {
+        "region_form": region_form,
+        "place": place,
+        "countries": countries,
+        "region": None if place.default else place.region,
+        "acting_region": place.region,
+        "acting_country": place.country,
+    }, place
+
+
+def saved_place(saved: dict, regions: list[Region], countries: list) -> Place | None:
+    """The place the checklist was sent from, if the worker had chosen one."""
+    region = next((r for r in regions if r.code == saved.get("region")), None)
+    if region is not None:
+        return Place(region, region.country)
+    country = next((c for c in countries if c.code == saved.get("country")), None)
+    return Place(None, country) if country is not None else None

@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,7 +22,7 @@ from screening.frontline.rules import (
     order_contacts,
     what_was_noted,
 )
-from screening.models import Guidance, Region, StepText, SupportContact
+from screening.models import Country, Guidance, Region, StepText, SupportContact, serving
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -34,30 +33,38 @@ def default_region() -> Region | None:
     return Region.objects.active().filter(code=code).first() if code else None
 
 
-def contacts_serving(region: Region | None, *, with_regions: bool = True) -> list[SupportContact]:
+def contacts_serving(
+    region: Region | None, *, country: Country | None = None, with_regions: bool = True
+) -> list[SupportContact]:
     """Active contacts for a page a worker acts from: never several countries' at once.
 
-    With a region, its own contacts and those that serve everywhere; without one, only those
-    that serve everywhere.
+    With a region, its own contacts, its country's and those that serve everyone; with only a
+    country, the country's and everyone's; with neither, only those that serve everyone.
     """
-    contacts = SupportContact.objects.active()
-    if region is None:
-        contacts = contacts.filter(regions__isnull=True)
-    else:
-        contacts = contacts.filter(Q(regions=region) | Q(regions__isnull=True)).distinct()
+    contacts = SupportContact.objects.active().filter(serving(region, country)).distinct()
     if with_regions:
         contacts = contacts.prefetch_related("regions")
     return order_contacts(contacts, emergency_first=True)
 
 
-def emergency_contacts(region: Region | None) -> list[SupportContact]:
-    """The emergency numbers for the region (its own and those that serve everywhere)."""
-    contacts = contacts_serving(region, with_regions=False)
+def emergency_contacts(
+    region: Region | None, *, country: Country | None = None
+) -> list[SupportContact]:
+    """The emergency numbers for the region or country, best checked first."""
+    contacts = contacts_serving(region, country=country, with_regions=False)
     return [c for c in contacts if c.kind == ContactKind.EMERGENCY]
 
 
+def serves(contact: SupportContact, region: Region) -> bool:
+    """serving() for one contact whose regions are already loaded."""
+    served = contact.regions.all()
+    if served:
+        return region in served
+    return contact.country_id is None or contact.country_id == region.country_id
+
+
 def first_emergency_by_region(regions: Iterable[Region]) -> dict[str, SupportContact]:
-    """Each region's first emergency contact with a phone (its own or one serving everywhere).
+    """Each region's first emergency contact with a phone: the best-checked one serving it.
 
     Two queries whatever the number of regions; the checklist's Call button switches to the
     region the worker picks.
@@ -72,8 +79,7 @@ def first_emergency_by_region(regions: Iterable[Region]) -> dict[str, SupportCon
     first: dict[str, SupportContact] = {}
     for region in regions:
         for contact in contacts:
-            served = contact.regions.all()
-            if not served or region in served:
+            if serves(contact, region):
                 first[region.code] = contact
                 break
     return first
@@ -95,6 +101,7 @@ class Plan:
 def plan(
     *,
     region: Region | None,
+    country: Country | None = None,
     immediate_danger: str,
     age_band: str,
     setting: str,
@@ -119,7 +126,7 @@ def plan(
         offence_noted=noted.offence,
     )
     if available is None:
-        available = contacts_serving(region)
+        available = contacts_serving(region, country=country)
     contacts = contacts_for_steps(available, kinds=kinds_needed(codes))
     # A kind the region lacks is said once, at the first step that names it.
     missing: dict[str, list[str]] = {}
@@ -159,14 +166,25 @@ def counts_line(*, yes: int, not_sure: int) -> str:
     return _("%(signs)s, %(unsure)s.") % {"signs": signs, "unsure": unsure}
 
 
-def result_context(*, saved: dict, region: Region | None, groups: list[dict]) -> dict:
-    """Everything the result page shows, in the order it shows it."""
-    acting_region = region or default_region()
+def result_context(
+    *,
+    saved: dict,
+    region: Region | None,
+    groups: list[dict],
+    country: Country | None = None,
+    default: bool = False,
+) -> dict:
+    """Everything the result page shows, in the order it shows it.
+
+    region and country: the worker's place (default: it is the deployment's default region).
+    """
+    acting_region = region
     items = [item for group in groups for item in group["items"]]
     yes = [item for item in items if item["answer"] == Answer.YES]
     not_sure = [item for item in items if item["answer"] != Answer.YES]
     chosen = plan(
         region=acting_region,
+        country=country,
         immediate_danger=saved["immediate_danger"],
         age_band=saved["age_band"],
         setting=saved["setting"],
@@ -200,7 +218,10 @@ def result_context(*, saved: dict, region: Region | None, groups: list[dict]) ->
             danger = step
         else:
             steps.append(step)
-    danger_contacts = [c for c in chosen.contacts if c.kind == ContactKind.EMERGENCY]
+    # The Call button: the best-checked emergency number, in the editors' order.
+    danger_contacts = order_contacts(
+        [c for c in chosen.contacts if c.kind == ContactKind.EMERGENCY], emergency_first=True
+    )
     for item in items:
         item["guidance"] = without_seen(item["guidance"], seen)
     more = [g for g in Guidance.objects.active().filter(on_result=True) if g.pk not in linked]
@@ -211,7 +232,8 @@ def result_context(*, saved: dict, region: Region | None, groups: list[dict]) ->
         "steps": steps,
         "contacts": [c for c in chosen.contacts if c not in danger_contacts[:1]],
         "region": acting_region,
-        "region_is_default": region is None and acting_region is not None,
+        "acting_country": country,
+        "region_is_default": default,
         "counts": counts_line(yes=len(yes), not_sure=len(not_sure)),
         "yes_items": yes,
         "not_sure_items": not_sure,

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from screening.choices import AgeBand, Answer, ContactKind, Setting
+from screening.choices import AgeBand, Answer, ContactKind, Setting, Verification
 from screening.content.steps import (
     CALL_EMERGENCY,
     CHECK_DANGER,
@@ -129,16 +129,29 @@ class ContactLike(Protocol):
     name: str
 
 
+# The better a number was checked, the sooner the emergency Call button offers it.
+CHECK_ORDER = {Verification.CALLED: 0, Verification.OFFICIAL: 1, Verification.NOT_CHECKED: 2}
+
+
 def order_contacts(contacts: Iterable[ContactLike], *, emergency_first: bool) -> list:
     """Order contacts local, then national, then international; emergency ones first if asked.
 
     Within one scope, contacts follow a fixed order of kinds, then the editor's position.
+    Emergency numbers come best checked first (called, then an official source), so the
+    Call button offers the number someone has confirmed, then in the editors' order.
     """
 
     def key(contact: ContactLike) -> tuple:
         urgent = 0 if emergency_first and contact.kind == ContactKind.EMERGENCY else 1
+        # Among emergency numbers put first, the best checked come first, then the editors'
+        # order before the scope: the police number they put first is offered before a
+        # province's ambulance line.
+        checked = CHECK_ORDER.get(getattr(contact, "verification", ""), 2) if not urgent else 0
+        placed = contact.position if not urgent else 0
         return (
             urgent,
+            checked,
+            placed,
             SCOPE_ORDER.get(contact.scope, 9),
             KIND_ORDER.get(contact.kind, 9),
             contact.position,

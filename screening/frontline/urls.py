@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from screening.frontline import offline, views
+from screening.frontline import contacts, offline, views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -13,7 +13,9 @@ urlpatterns = [
     path("checklist/leave/", views.leave, name="leave"),
     path("search/", views.neutral, name="neutral"),
     path("guidance/", views.guidance, name="guidance"),
-    path("contacts/", views.contacts, name="contacts"),
+    path("contacts/", contacts.contacts, name="contacts"),
+    path("contacts/report/", contacts.report_number, name="report_number"),
+    path("numbers/", contacts.numbers, name="numbers"),
     # At the root, so the service worker's scope covers every page.
     path("sw.js", offline.service_worker, name="service_worker"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),

@@ -19,28 +19,29 @@ from screening.content import reviews
 from screening.frontline.forms import ChecklistForm, checklist_items
 from screening.frontline.recording import record_usage
 from screening.frontline.regions import (
+    Place,
+    active_countries,
     active_regions,
-    chosen_region,
+    chosen_place,
     frontline,
+    place_context,
+    region_page,
     remember_region,
-    remembered_region_code,
+    remembered_place,
+    saved_place,
 )
 from screening.frontline.result import (
     contacts_serving,
-    default_region,
     emergency_contacts,
     first_emergency_by_region,
     plan,
     result_context,
 )
-from screening.frontline.rules import order_contacts
 from screening.models import (
     Guidance,
     Indicator,
     IndicatorVersion,
-    Region,
     Section,
-    SupportContact,
 )
 from screening.web.rendered import (
     cached_content,
@@ -80,37 +81,21 @@ def content_context(request: HttpRequest) -> dict:
     return {"content_version": request_content_version(request)}
 
 
-def region_page(request: HttpRequest, template: str, *, page: str, context) -> HttpResponse:
-    """A page showing one region's contacts, cached per region (screening/web/rendered.py).
-
-    While a region is being chosen (?region=) the choice is remembered and the page rendered
-    whole; after that, the remembered region picks the cached page.
-    """
-    if "region" in request.GET:
-        return render(request, template, context({}))
-    return cached_page(
-        request, template, page=page, vary=(remembered_region_code(request),), context=context
-    )
-
-
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     regions = cached_regions(request, active_regions)
+    chosen, place = place_context(request, regions)
 
     def context(marks: dict) -> dict:
-        region_form, region = chosen_region(request, regions)
-        acting_region = region or default_region()
-        emergency = lazy_list(lambda: emergency_contacts(acting_region))
+        emergency = lazy_list(lambda: emergency_contacts(place.region, country=place.country))
         return {
-            "region_form": region_form,
-            "region": region,
-            "acting_region": acting_region,
+            **chosen,
             "emergency_contacts": emergency,
             "translation_unchecked": unchecked_translation(emergency),
             **content_context(request),
         }
 
-    return region_page(request, "screening/start.html", page="start", context=context)
+    return region_page(request, "screening/start.html", page="start", context=context, place=place)
 
 
 def checklist_sections():
@@ -131,50 +116,63 @@ def new_token(request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 def checklist(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        region = remembered_region_code(request)
+        regions = cached_regions(request, active_regions)
+        countries = cached_content(request, "countries", active_countries)
+        # A country or region chosen on this page (the question before the form) is kept.
+        _form, place = chosen_place(request, regions, countries)
 
         def context(marks: dict) -> dict:
             # The blank form, rendered with placeholders for the tokens (screening/web/rendered.py).
-            regions = active_regions()
-            by_code = {each.code: each for each in regions}
             form = ChecklistForm(
-                initial={"token": marks["token"], "region": region},
+                initial={
+                    "token": marks["token"],
+                    "region": place.region.code if place.region and not place.default else "",
+                },
                 sections=checklist_items(checklist_sections()),
                 regions=regions,
-                emergency=emergency_contacts(by_code.get(region) or default_region()),
+                emergency=emergency_contacts(place.region, country=place.country),
                 emergency_by_region=first_emergency_by_region(regions),
             )
-            return {"form": form, "translation_unchecked": unchecked_translation(shown_content)}
+            return {
+                "form": form,
+                "place": place,
+                "countries": countries,
+                "translation_unchecked": unchecked_translation(shown_content),
+            }
 
         return cached_page(
             request,
             "screening/checklist.html",
             page="checklist",
-            vary=(region,),
+            vary=(place.code,),
             context=context,
             tokens={"token": request.session.get(TOKEN_KEY) or new_token(request)},
         )
     # What the form is built from is content, read once per content version.
     regions = cached_regions(request, active_regions)
+    countries = cached_content(request, "countries", active_countries)
     sections = cached_content(request, "checklist", lambda: checklist_items(checklist_sections()))
     by_code = {region.code: region for region in regions}
-    region = by_code.get(request.POST.get("region", "")) or by_code.get(
-        remembered_region_code(request)
+    region = by_code.get(request.POST.get("region", ""))
+    acting = (
+        Place(region, region.country) if region else remembered_place(request, regions, countries)
     )
-    acting = region or default_region()
     form = ChecklistForm(
         request.POST,
         sections=sections,
         regions=regions,
         emergency=cached_content(
             request,
-            f"emergency:{acting.code if acting else ''}",
-            lambda: emergency_contacts(acting),
+            f"emergency:{acting.code}",
+            lambda: (
+                emergency_contacts(acting.region, country=acting.country) if acting.known else []
+            ),
         ),
         emergency_by_region=cached_content(
             request, "first-emergency", lambda: first_emergency_by_region(regions)
         ),
     )
+    form.acting = acting
     if form.is_valid():
         outcome = submit_checklist(request, form)
         if outcome is not None:
@@ -186,7 +184,12 @@ def checklist(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "screening/checklist.html",
-        {"form": form, "translation_unchecked": unchecked_translation(shown_content)},
+        {
+            "form": form,
+            "place": acting,
+            "countries": countries,
+            "translation_unchecked": unchecked_translation(shown_content),
+        },
     )
 
 
@@ -211,16 +214,19 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
     immediate_danger = data["immediate_danger"]
     answers = form.answers()
     slugs = form.slugs_by_version()
-    acting = region or default_region()
+    acting = form.acting
     chosen = plan(
-        region=acting,
+        region=acting.region,
+        country=acting.country,
         immediate_danger=immediate_danger,
         age_band=data["age_band"],
         setting=data["setting"],
         yes=[slugs[vid] for vid, answer in answers.items() if answer == Answer.YES],
         not_sure=[slugs[vid] for vid, answer in answers.items() if answer == Answer.NOT_SURE],
         available=cached_content(
-            request, f"serving:{acting.code if acting else ''}", lambda: contacts_serving(acting)
+            request,
+            f"serving:{acting.code}",
+            lambda: contacts_serving(acting.region, country=acting.country),
         ),
     )
     record_usage(
@@ -238,6 +244,7 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
         "token": token,
         "immediate_danger": immediate_danger,
         "region": region.code if region else "",
+        "country": acting.country.code if acting.country and not acting.default else "",
         "setting": data["setting"],
         "age_band": data["age_band"],
         "answered": len(answers),
@@ -305,11 +312,27 @@ def result(request: HttpRequest) -> HttpResponse:
     if not saved:
         messages.info(request, _("There is no result to show. Start a new checklist."))
         return redirect("screening:checklist")
+    regions = cached_regions(request, active_regions)
+    countries = cached_content(request, "countries", active_countries)
+    if "country" in request.GET or "region" in request.GET:
+        # The place chosen on the result itself, in place: the result stays.
+        _form, place = chosen_place(request, regions, countries)
+    else:
+        place = saved_place(saved, regions, countries) or remembered_place(
+            request, regions, countries
+        )
 
     def context(marks: dict) -> dict:
-        region = Region.objects.filter(code=saved["region"]).first() if saved["region"] else None
         groups = noted_by_section(saved["noted"])
-        context = result_context(saved=saved, region=region, groups=groups)
+        context = result_context(
+            saved=saved,
+            region=place.region,
+            country=place.country,
+            default=place.default,
+            groups=groups,
+        )
+        context["countries"] = countries
+        context["place"] = place
         context["setting_label"] = (
             Setting(saved["setting"]).label if saved["setting"] in Setting.values else ""
         )
@@ -328,7 +351,7 @@ def result(request: HttpRequest) -> HttpResponse:
         request,
         "screening/result.html",
         page="result",
-        vary=(result_key(saved),),
+        vary=(result_key(saved), place.code),
         context=context,
         timeout=RESULT_CACHE_SECONDS,
     )
@@ -370,27 +393,3 @@ def guidance(request: HttpRequest) -> HttpResponse:
         }
 
     return cached_page(request, "screening/guidance.html", page="guidance", context=context)
-
-
-@frontline
-@require_GET
-def contacts(request: HttpRequest) -> HttpResponse:
-    regions = cached_regions(request, active_regions)
-
-    def context(marks: dict) -> dict:
-        region_form, region = chosen_region(request, regions)
-        shown = lazy_list(
-            lambda: order_contacts(
-                SupportContact.objects.for_region(region).prefetch_related("regions"),
-                emergency_first=True,
-            )
-        )
-        return {
-            "region_form": region_form,
-            "region": region,
-            "contacts": shown,
-            "translation_unchecked": unchecked_translation(shown),
-            **content_context(request),
-        }
-
-    return region_page(request, "screening/contacts.html", page="contacts", context=context)

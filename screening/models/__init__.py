@@ -8,7 +8,9 @@ imports no other part of `screening` but `screening.choices`.
 from screening.models.accounts import AccountPreference, AccountSession, SupervisorScope
 from screening.models.content import (
     ActiveQuerySet,
+    ContactReport,
     ContentVersion,
+    Country,
     Guidance,
     Indicator,
     IndicatorVersion,
@@ -18,6 +20,7 @@ from screening.models.content import (
     SupportContact,
     SupportContactQuerySet,
     current_content_version,
+    serving,
 )
 from screening.models.phones import clean_phone_numbers, phone_validator, validate_phone_lines
 from screening.models.reviews import ReviewStatus, TranslationReview
@@ -34,7 +37,9 @@ __all__ = [
     "AccountPreference",
     "AccountSession",
     "ActiveQuerySet",
+    "ContactReport",
     "ContentVersion",
+    "Country",
     "Guidance",
     "Indicator",
     "IndicatorVersion",
@@ -54,6 +59,7 @@ __all__ = [
     "UsageSummaryState",
     "clean_phone_numbers",
     "current_content_version",
+    "serving",
     "phone_validator",
     "validate_phone_lines",
 ]

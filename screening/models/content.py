@@ -1,10 +1,13 @@
-"""Content that editors maintain: regions, sections, indicators, guidance, contacts, steps."""
+"""Content that editors maintain: countries and regions, sections, indicators, guidance,
+contacts and steps."""
+
+import datetime
 
 from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from screening.choices import ContactKind, ContactScope
+from screening.choices import ContactKind, ContactScope, ReportReason, Verification
 from screening.models.phones import validate_phone_lines
 from screening.models.versioning import keep_wording_version
 
@@ -12,6 +15,36 @@ from screening.models.versioning import keep_wording_version
 class ActiveQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+
+class Country(models.Model):
+    """A country: its regions are its first-level divisions; a contact may serve all of it."""
+
+    code = models.SlugField(
+        max_length=10,
+        unique=True,
+        help_text=_(
+            "The country's two-letter ISO 3166 code in small letters, for example 'np'. "
+            "Do not change it once in use."
+        ),
+    )
+    name = models.CharField(max_length=120, help_text=_("The country's name, for example 'Nepal'."))
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Order in the country list; smaller numbers come first.")
+    )
+    active = models.BooleanField(
+        default=True, help_text=_("Untick to hide the country and its regions from workers.")
+    )
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Region(models.Model):
@@ -23,8 +56,11 @@ class Region(models.Model):
     name = models.CharField(
         max_length=120, help_text=_("Name a worker recognises, for example 'Bagmati Province'.")
     )
-    country = models.CharField(
-        max_length=80, blank=True, help_text=_("Country this region is in, for grouping.")
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="regions",
+        help_text=_("The country this region is a first-level division of."),
     )
     position = models.PositiveSmallIntegerField(
         default=0, help_text=_("Order in the region list; smaller numbers come first.")
@@ -42,7 +78,7 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country})" if self.country else self.name
+        return f"{self.name} ({self.country.name})"
 
 
 class Section(models.Model):
@@ -205,17 +241,45 @@ class Guidance(models.Model):
         return self.title
 
 
+def serving(region: "Region | None" = None, country: "Country | None" = None) -> Q:
+    """Which contacts serve a place: a contact serves the regions it lists; one that lists no
+    region serves its whole country, or everyone when it names no country.
+
+    With a region, its own contacts, its country's and everyone's; with only a country, the
+    country's and everyone's; with neither, everyone's. Filter with .distinct().
+    """
+    everywhere = Q(regions__isnull=True, country__isnull=True)
+    if region is not None:
+        return Q(regions=region) | Q(regions__isnull=True, country=region.country_id) | everywhere
+    if country is not None:
+        return Q(regions__isnull=True, country=country) | everywhere
+    return everywhere
+
+
 class SupportContactQuerySet(ActiveQuerySet):
-    def for_region(self, region: "Region | None"):
-        """Return active contacts that serve the region, or every active contact without one."""
-        qs = self.active()
-        if region is None:
-            return qs
-        return qs.filter(Q(regions=region) | Q(regions__isnull=True)).distinct()
+    def for_region(self, region: "Region | None" = None, country: "Country | None" = None):
+        """Active contacts that serve the region (or, without one, the country), see serving()."""
+        return self.active().filter(serving(region, country)).distinct()
+
+
+# How long a check holds before the contact is due again, unless an editor sets the day.
+RECHECK_MONTHS = 6
+
+
+def months_later(day: datetime.date, months: int) -> datetime.date:
+    """The same day of the month, months later (the month's last day where it has none)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - some day of every month exists
 
 
 class SupportContact(models.Model):
-    name = models.CharField(max_length=150, help_text=_("The service's name as callers know it."))
+    name = models.CharField(max_length=300, help_text=_("The service's name as callers know it."))
     kind = models.CharField(
         max_length=20,
         choices=ContactKind.choices,
@@ -239,7 +303,7 @@ class SupportContact(models.Model):
     email = models.EmailField(blank=True, help_text=_("An address that is read, or leave empty."))
     website = models.URLField(blank=True, help_text=_("Full address starting with https://"))
     hours = models.CharField(
-        max_length=150, blank=True, help_text=_("When it answers, e.g. 'Mon–Fri 9:00–17:00'.")
+        max_length=200, blank=True, help_text=_("When it answers, e.g. 'Mon–Fri 9:00–17:00'.")
     )
     open_24_7 = models.BooleanField(
         default=False, verbose_name=_("open 24/7"), help_text=_("Tick if it answers day and night.")
@@ -248,25 +312,62 @@ class SupportContact(models.Model):
         max_length=200, blank=True, help_text=_("Languages spoken, e.g. 'Nepali, English'.")
     )
     notes = models.TextField(
-        blank=True, help_text=_("Anything a worker should know before calling.")
+        blank=True,
+        help_text=_(
+            "One or two short sentences a worker needs before calling. Research notes go in "
+            "'Editors' notes', the source in 'Source'."
+        ),
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        help_text=_(
+            "The country served. With no region ticked below, the contact serves all of it; "
+            "with no country and no region, it serves everyone."
+        ),
     )
     regions = models.ManyToManyField(
         Region,
         blank=True,
         related_name="contacts",
-        help_text=_("Regions served. Leave empty for a contact that serves everywhere."),
+        help_text=_("Regions served. Leave empty for a contact that serves its whole country."),
     )
-    is_example = models.BooleanField(
-        default=False,
-        help_text=_(
-            "Shipped as an example. Workers see 'example: verify before use' until a "
-            "verification date is recorded below."
-        ),
+    verification = models.CharField(
+        max_length=20,
+        choices=Verification.choices,
+        default=Verification.NOT_CHECKED,
+        help_text=_("How the number was checked. Workers see it beside the number."),
     )
     last_verified = models.DateField(
         null=True,
         blank=True,
-        help_text=_("The day someone called or checked this contact and confirmed it works."),
+        verbose_name=_("checked on"),
+        help_text=_("The day it was called or checked against the official source."),
+    )
+    verified_by = models.CharField(
+        max_length=150,
+        blank=True,
+        verbose_name=_("checked by"),
+        help_text=_("The organisation that checked it, for example the deploying NGO."),
+    )
+    recheck_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("When to check it again; 6 months after the check unless you set a day."),
+    )
+    source = models.TextField(
+        blank=True,
+        help_text=_(
+            "Where the number comes from: the public source's title, date and address. "
+            "Workers can open it under 'Where this number comes from'."
+        ),
+    )
+    editor_notes = models.TextField(
+        blank=True,
+        help_text=_("Research notes for editors only; workers never see them."),
     )
     position = models.PositiveSmallIntegerField(
         default=0, help_text=_("Order among contacts of the same kind; smaller numbers come first.")
@@ -291,18 +392,58 @@ class SupportContact(models.Model):
             models.CheckConstraint(
                 condition=Q(scope__in=ContactScope.values), name="contact_scope_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(verification__in=Verification.values),
+                name="contact_verification_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(verification=Verification.NOT_CHECKED) | Q(last_verified__isnull=False),
+                name="checked_contact_has_a_day",
+                violation_error_message=_("A checked contact needs the day it was checked."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        if self.last_verified and self.recheck_due is None:
+            self.recheck_due = months_later(self.last_verified, RECHECK_MONTHS)
+        super().save(*args, **kwargs)
+
     @property
-    def needs_verification(self) -> bool:
-        return self.is_example and self.last_verified is None
+    def checked(self) -> bool:
+        return self.verification != Verification.NOT_CHECKED and self.last_verified is not None
 
     @property
     def phone_list(self) -> list[str]:
         return [line.strip() for line in self.phones.splitlines() if line.strip()]
+
+
+class ContactReport(models.Model):
+    """A worker's one-tap report that a number did not work: the contact, the day, the reason.
+
+    Nothing else: no account, no address, no free text. Workers see no change until an editor
+    acts on the reports.
+    """
+
+    contact = models.ForeignKey(SupportContact, on_delete=models.CASCADE, related_name="reports")
+    day = models.DateField()
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+
+    class Meta:
+        ordering = ["-day", "-id"]
+        verbose_name = _("report that a number did not work")
+        verbose_name_plural = _("reports that a number did not work")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reason__in=ReportReason.values),
+                name="contact_report_reason_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact_id} {self.day}: {self.reason}"
 
 
 class StepText(models.Model):

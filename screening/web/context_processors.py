@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from screening.choices import ReportReason
+
 # The menu's Dashboard link is a convenience, not the check: the dashboard itself asks for the
 # permission on every request. So the answer is kept for a minute per user (forgotten at
 # once in this process when a user's groups or permissions change, see roles_changed).
@@ -60,6 +62,8 @@ def screening(request: HttpRequest) -> dict:
     user = request.user
     return {
         "allow_anonymous": settings.SCREENING_ALLOW_ANONYMOUS,
+        # The fixed reasons beside every number: "This number did not work".
+        "report_reasons": ReportReason.choices,
         # Asked only when a template shows the menu link, and then once.
         "can_view_dashboard": SimpleLazyObject(lambda: can_view_dashboard_cached(user)),
     }

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from screening.choices import ContactKind, ContactScope
 from screening.models import (
+    ContactReport,
     Guidance,
     Indicator,
     IndicatorVersion,
@@ -270,6 +271,7 @@ def contact_form(**changes) -> dict:
         "kind": ContactKind.CHILD_HELPLINE,
         "scope": ContactScope.NATIONAL,
         "phones": "1098",
+        "verification": "not_checked",
         "position": "0",
         "active": "on",
     }
@@ -285,6 +287,8 @@ def contact_form(**changes) -> dict:
         ({"website": "http//broken"}, "Enter the full web address"),
         ({"phones": "", "email": "", "website": ""}, "Give at least a phone number"),
         ({"last_verified": "2999-01-01"}, "cannot be in the future"),
+        ({"verification": "called"}, "Enter the day it was checked."),
+        ({"verification": "made-up"}, "Select a valid choice"),
     ],
 )
 def test_it_refuses_a_contact_that_cannot_be_reached(editor_client, db, changes, message):
@@ -308,39 +312,68 @@ def test_it_saves_a_contact_with_clean_phone_lines(editor_client, db):
     assert contact.phones == "1098\n+977 1 4433 000"
 
 
-def test_it_filters_contacts_by_verification(editor_client, db):
+def test_a_checked_contact_is_due_again_six_months_later_unless_set(editor_client, db):
+    response = editor_client.post(
+        reverse("admin:screening_supportcontact_add"),
+        contact_form(verification="called", last_verified="2026-08-31", verified_by="Our NGO"),
+    )
+    assert response.status_code == 302
+    contact = SupportContact.objects.get(name_en="Test Helpline")
+    assert contact.recheck_due == datetime.date(2027, 2, 28)
+    assert contact.verified_by == "Our NGO"
+
+
+def test_it_lists_contacts_due_never_checked_and_reported(editor_client, db):
     today = timezone.localdate()
+    SupportContact.objects.all().delete()
     make_contact("Never Checked")
-    make_contact("Checked Long Ago", last_verified=today - datetime.timedelta(days=400))
-    make_contact("Checked Lately", last_verified=today - datetime.timedelta(days=30))
+    make_contact(
+        "Due Again",
+        verification="called",
+        last_verified=today - datetime.timedelta(days=200),
+    )
+    make_contact(
+        "Checked Lately",
+        verification="official",
+        last_verified=today - datetime.timedelta(days=30),
+    )
+    reported = make_contact(
+        "Reported One", verification="called", last_verified=today - datetime.timedelta(days=5)
+    )
+    ContactReport.objects.create(contact=reported, day=today, reason="no_answer")
+    ContactReport.objects.create(contact=reported, day=today, reason="wrong_service")
     url = reverse("admin:screening_supportcontact_changelist")
+    everyone = ("Never Checked", "Due Again", "Checked Lately", "Reported One")
 
     def names(value: str) -> set[str]:
         html = editor_client.get(url, {"verification": value}).content.decode()
-        return {
-            name for name in ("Never Checked", "Checked Long Ago", "Checked Lately") if name in html
-        }
+        return {name for name in everyone if name in html}
 
-    assert names("due") == {"Never Checked", "Checked Long Ago"}
+    assert names("due") == {"Never Checked", "Due Again"}
     assert names("never") == {"Never Checked"}
-    assert names("old") == {"Checked Long Ago"}
-    assert names("recent") == {"Checked Lately"}
+    assert names("reported") == {"Reported One"}
+    assert names("current") == {"Checked Lately", "Reported One"}
+    # Reports are counts per contact, by reason, on the list and on the contact.
+    html = editor_client.get(url, {"verification": "reported"}).content.decode()
+    assert '<td class="field-report_count">2</td>' in html
+    page = editor_client.get(
+        reverse("admin:screening_supportcontact_change", args=[reported.pk])
+    ).content.decode()
+    assert "Nobody answered: 1" in page and "It reached the wrong service: 1" in page
 
 
-def test_it_flags_example_contacts_in_the_list_until_verified(editor_client, content):
-    # Only the fixture's contacts, so the shipped example contacts do not show the flag too.
-    SupportContact.objects.exclude(pk__in=[c.pk for c in content["contacts"].values()]).delete()
-    url = reverse("admin:screening_supportcontact_changelist")
-    assert "Example: verify before use" in editor_client.get(url).content.decode()
+def test_the_action_records_a_call_made_today(editor_client, content):
     helpline = content["contacts"]["helpline"]
+    url = reverse("admin:screening_supportcontact_changelist")
     response = editor_client.post(
         url,
         {"action": "mark_verified_today", "_selected_action": [helpline.pk]},
     )
     assert response.status_code == 302
     helpline.refresh_from_db()
+    assert helpline.verification == "called"
     assert helpline.last_verified == timezone.localdate()
-    assert "Example: verify before use" not in editor_client.get(url).content.decode()
+    assert helpline.recheck_due > helpline.last_verified
 
 
 # --- deletion -----------------------------------------------------------------------------

@@ -196,7 +196,25 @@ BAD_FILES = {
     "not utf-8": (lambda: "{}".encode("utf-16"), "not UTF-8"),
     "a list": (lambda: b"[]", "expected a JSON object"),
     "other format": (lambda: with_change(lambda d: d.update(format="x")), "not a content file"),
-    "wrong version": (lambda: with_change(lambda d: d.update(version=2)), "version 2"),
+    "wrong version": (lambda: with_change(lambda d: d.update(version=3)), "version 3"),
+    "a file from before countries": (
+        lambda: with_change(lambda d: d.update(version=1)),
+        "the file is version 1; this deployment reads version 2",
+    ),
+    "unknown country": (
+        lambda: with_change(set_in("regions", "country", "atlantis")),
+        "unknown country 'atlantis'",
+    ),
+    "unchecked way of checking": (
+        lambda: with_change(set_in("contacts", "verification", "guessed")),
+        "contacts[0].verification",
+    ),
+    "checked without a day": (
+        lambda: with_change(
+            lambda d: d["contacts"][0].update(verification="called", last_verified=None)
+        ),
+        "a checked contact needs the day it was checked",
+    ),
     "version as text": (lambda: with_change(lambda d: d.update(version="1")), "version"),
     "unknown top key": (lambda: with_change(lambda d: d.update(users=[])), "users: unknown key"),
     "missing list": (lambda: with_change(lambda d: d.pop("contacts")), "contacts: is missing"),

@@ -59,6 +59,7 @@ def test_one_phone_check_decides_for_the_model_the_admin_and_the_import(
             "kind": ContactKind.CHILD_HELPLINE,
             "scope": ContactScope.NATIONAL,
             "phones": f"1098\n{number}",
+            "verification": "not_checked",
             "position": "0",
             "active": "on",
         },

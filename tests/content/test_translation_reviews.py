@@ -286,6 +286,7 @@ def test_a_bad_translation_file_is_refused_whole(refer, entries, tmp_path):
 def test_a_new_translated_model_joins_with_one_line():
     # Every kind the files, the admin filter and the note know comes from the registry.
     assert set(reviews.REGISTRY) == {
+        "country",
         "region",
         "section",
         "indicator",

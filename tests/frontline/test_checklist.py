@@ -96,7 +96,9 @@ def test_worker_completes_checklist_and_sees_steps_guidance_and_contacts(worker_
     assert "South Shelter" not in html
     assert "North Shelter" not in html
     assert 'href="tel:1098"' in html
-    assert "Example: check before use" in html
+    # How each number was checked, beside it; never "example".
+    assert "not checked by phone" in html
+    assert "xample" not in html
     assert "not a diagnosis" in html
 
 
@@ -436,20 +438,21 @@ def test_checklist_query_count_is_pinned_and_flat(
     worker_client, content, django_assert_num_queries
 ):
     # A cold cache (first view of this content): 1 session with its user and the content
-    # version (screening/session_backends), 2 the account's remembered region (once a
-    # session), 3 regions, 4 the region's emergency numbers (the Call button under the danger
-    # question), 5-6 every region's first emergency number and their regions (the button
-    # follows the region picked), 7 sections, 8 indicators (prefetch), 9 the Dashboard
-    # permission for the menu (one query, then kept a minute, screening/web/context_processors.py),
-    # 10 the session update that stores the new one-time token, 11-12 the savepoint pair.
-    with django_assert_num_queries(12):
+    # version (screening/session_backends), 2 regions with their countries, 3 countries,
+    # 4 the account's remembered region (once a session), 5 the place's emergency numbers (the
+    # Call button under the danger question), 6-7 every region's first emergency number and
+    # their regions (the button follows the region picked), 8 sections, 9 indicators
+    # (prefetch), 10 the Dashboard permission for the menu (one query, then kept a minute,
+    # screening/web/context_processors.py), 11 the session update that stores the new
+    # one-time token, 12-13 the savepoint pair.
+    with django_assert_num_queries(13):
         worker_client.get(CHECKLIST)
     add_indicators(30)
     # Cold again (the content changed), token and region already in the session: 1 session
-    # with its user and the content version, 2 regions, 3 emergency numbers, 4-5 every
-    # region's first emergency number, 6 sections, 7 indicators (the Dashboard permission is
-    # kept).
-    with django_assert_num_queries(7):
+    # with its user and the content version, 2 regions, 3 countries, 4 emergency numbers, 5-6
+    # every region's first emergency number, 7 sections, 8 indicators (the Dashboard
+    # permission is kept).
+    with django_assert_num_queries(8):
         worker_client.get(CHECKLIST)
     # Warm, the whole page from the cache: 1 session with its user and the content version.
     with django_assert_num_queries(1):
@@ -460,12 +463,12 @@ def test_result_query_count_is_pinned_and_flat(worker_client, content, django_as
     add_indicators(30)
     data = {f"v{ind.current_version_id}": "yes" for ind in Indicator.objects.all()}
     submit(worker_client, region="north", **data)
-    # 1 session with its user and the content version, 2 region, 3 noted versions with
-    # indicator and section, 4 contacts, 5 contacts' regions (prefetch), 6 the chosen steps'
-    # texts with their guidance, 7 the other guidance to link to (the Dashboard permission
-    # was kept from the checklist). No session write: the submission saved it less than a
-    # minute ago.
-    with django_assert_num_queries(7):
+    # 1 session with its user and the content version, 2 noted versions with indicator and
+    # section, 3 contacts, 4 contacts' regions (prefetch), 5 the chosen steps' texts with
+    # their guidance, 6 the other guidance to link to (the regions and countries come from
+    # the content cache the checklist filled; the Dashboard permission was kept from the
+    # checklist). No session write: the submission saved it less than a minute ago.
+    with django_assert_num_queries(6):
         response = worker_client.get(RESULT)
     assert response.status_code == 200
     noted = response.content.decode().split("Signs noted", 1)[1].split("More guidance")[0]

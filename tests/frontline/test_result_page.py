@@ -17,6 +17,7 @@ from screening.models import (
     StepText,
     SupportContact,
     UsageRecord,
+    serving,
 )
 from tests.conftest import make_contact, make_region
 from tests.frontline.test_checklist import field, start_checklist, submit
@@ -157,10 +158,13 @@ def test_without_a_region_or_default_only_contacts_that_serve_everywhere_are_sho
     html = worker_client.get("/").content.decode()
     assert 'href="tel:100"' in html  # serves everywhere
     assert 'href="tel:101"' not in html and 'href="tel:102"' not in html
-    assert 'href="/contacts/"' in html
-    # The full list stays on /contacts/.
-    contacts = worker_client.get("/contacts/?region=").content.decode()
-    assert 'href="tel:101"' in contacts and 'href="tel:102"' in contacts
+    # Every country's emergency numbers are one tap away, signed in or not.
+    assert 'href="/numbers/"' in html
+    # A region's own contacts show on /contacts/ once it is chosen, one region at a time.
+    contacts = worker_client.get("/contacts/?region=north").content.decode()
+    assert 'href="tel:101"' in contacts and 'href="tel:102"' not in contacts
+    contacts = worker_client.get("/contacts/?region=south").content.decode()
+    assert 'href="tel:102"' in contacts and 'href="tel:101"' not in contacts
 
 
 # Steps that fit the case, and the contacts they name.
@@ -364,8 +368,8 @@ def test_print_is_hidden_until_javascript_shows_it(worker_client, content):
 
 def test_shipped_contacts_include_punjab_and_retire_ecpat(db):
     punjab = Region.objects.get(code="pk-punjab")
-    assert (punjab.name, punjab.country) == ("Punjab", "Pakistan")
-    assert SupportContact.objects.filter(regions=punjab, kind="emergency", active=True).exists()
+    assert (punjab.name, punjab.country.name) == ("Punjab", "Pakistan")
+    assert SupportContact.objects.active().filter(serving(punjab), kind="emergency").exists()
     ecpat = SupportContact.objects.get(name="ECPAT International")
     assert not ecpat.active
     assert (
@@ -375,12 +379,13 @@ def test_shipped_contacts_include_punjab_and_retire_ecpat(db):
     )
 
 
-def test_researched_contacts_cite_their_source_and_stay_unverified(db):
-    researched = SupportContact.objects.filter(notes_en__contains="(source confidence: ")
+def test_researched_contacts_cite_their_source_and_nobody_has_called_them(db):
+    researched = SupportContact.objects.exclude(source="")
     assert researched.count() >= 40
     for contact in researched:
-        assert re.search(r"Source: .+, https?://", contact.notes_en), contact.name
-        assert contact.is_example and contact.last_verified is None
+        assert re.search(r"https?://", contact.source), contact.name
+        assert contact.editor_notes, contact.name
+        assert contact.verification != "called", contact.name
     assert SupportContact.objects.active().filter(kind="csam_reporting").exists()
 
 

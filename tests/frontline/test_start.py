@@ -4,10 +4,11 @@ import re
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from screening.choices import ContactKind, ContactScope
 from screening.models import SupportContact
-from tests.conftest import make_contact, sign_in
+from tests.conftest import make_contact, make_user, sign_in
 from tests.frontline.test_checklist import field, submit
 
 START = reverse("screening:start")
@@ -64,18 +65,22 @@ def test_start_page_puts_the_number_before_the_region_form_when_it_has_a_region(
     assert main.index('href="tel:') < main.index('class="region-form"')
     # Shown for the deployment's default region: the number first, then the sentence that
     # points down to the form, then the form.
+    # (A worker who has chosen nothing: this one chose North above, so another signs in.)
     settings.SCREENING_DEFAULT_REGION = "south"
-    main = worker_client.get(START, {"region": ""}).content.decode()
+    newcomer = Client()
+    sign_in(newcomer, make_user("newcomer", "Frontline workers"))
+    main = newcomer.get(START).content.decode()
     main = main[main.index("<main") :]
     hint = main.index("Choose your region below if you are elsewhere.")
     assert main.index('href="tel:+97714000200"') < hint < main.index('class="region-form"')
     assert "region above" not in main
-    # With no region at all there is nothing of the region's to call: choosing one comes first.
+    # With no place at all there is nothing of the region's to call: the country comes first,
+    # then what serves everyone, then every country's numbers one tap away.
     settings.SCREENING_DEFAULT_REGION = ""
-    main = worker_client.get(START, {"region": ""}).content.decode()
+    main = newcomer.get(START).content.decode()
     main = main[main.index("<main") :]
-    assert main.index('class="region-form"') < main.index('href="tel:')
-    assert main.index('class="region-form"') < main.index('href="/contacts/"')
+    assert main.index('class="place-choice"') < main.index('href="tel:')
+    assert main.index('class="place-choice"') < main.index('href="/numbers/"')
 
 
 def test_result_lists_emergency_contacts_first_when_danger_flagged(worker_client, content):
@@ -98,34 +103,38 @@ def test_result_lists_emergency_contacts_first_when_danger_flagged(worker_client
     assert "+97714000200" not in tel_links(html), contacts["south"]
 
 
-def test_the_example_mark_leaves_every_worker_page_once_an_editor_records_a_verification(
-    worker_client, editor, content
-):
-    helpline = content["contacts"]["helpline"]  # shipped as an example, never verified
+def test_how_a_number_was_checked_shows_beside_it_and_never_example(worker_client, editor, content):
+    helpline = content["contacts"]["helpline"]  # shipped unchecked
     ind = content["indicators"]
     submit(worker_client, immediate_danger="yes", region="north", **{field(ind["venue"]): "yes"})
     pages = [START, reverse("screening:contacts"), reverse("screening:result")]
-    # Lists say "Example: check before use"; the danger call button says "example: check".
-    mark = "example: check"
-    helpline.kind = ContactKind.EMERGENCY  # so that the start page lists it too
+    helpline.kind = ContactKind.EMERGENCY  # so that the start page and the Call button list it
     helpline.save()
 
     def shown(url: str) -> list[str]:
-        """The helpline as each page shows it (a page may list it twice, or other examples)."""
+        """The helpline as each page shows it: its row, or the Call button and the line after."""
         html = worker_client.get(url).content.decode()
         found = re.findall(
             rf'<li class="contact(?:-row)?" id="contact-{helpline.pk}">.*?</li>', html, re.S
         )
         found += [
-            button
-            for button in re.findall(r'<a class="call-button".*?</a>', html, re.S)
-            if helpline.name in button
+            block
+            for block in re.findall(
+                r'<a class="call-button".*?</a>\s*<p class="call-checked">.*?</p>', html, re.S
+            )
+            if helpline.name in block
         ]
         assert found, url
-        return [block.lower() for block in found]
+        return found
 
     for url in pages:
-        assert all(mark in block for block in shown(url)), url
+        for block in shown(url):
+            assert "not checked by phone" in block, url
+            assert "xample" not in block, url
+        # Never inside a Call button: the note stands beside it.
+        html = worker_client.get(url).content.decode()
+        for button in re.findall(r'<a class="call-button".*?</a>', html, re.S):
+            assert "checked" not in button and "xample" not in button, url
 
     editor_browser = Client()
     sign_in(editor_browser, editor)
@@ -133,10 +142,8 @@ def test_the_example_mark_leaves_every_worker_page_once_an_editor_records_a_veri
         reverse("admin:screening_supportcontact_changelist"),
         {"action": "mark_verified_today", "_selected_action": [helpline.pk]},
     )
-    helpline.refresh_from_db()
-    assert helpline.last_verified is not None
-    assert helpline.is_example  # the data still says where it came from
+    today = timezone.localdate()
     for url in pages:
         for block in shown(url):
-            assert mark not in block, url
-            assert "came with the app as an example" not in block, url
+            assert f"checked by phone {today:%-d %B %Y}" in block, url
+            assert "not checked by phone" not in block, url

@@ -1,5 +1,6 @@
 // Shows the Call button under the danger question as soon as Yes or Not sure is chosen, and
-// switches it to the emergency number of the region the worker picks further down the form.
+// switches it, and the number in the question's hint, to the emergency number of the region
+// the worker picks further down the form: never one region's number beside another's.
 document.addEventListener("DOMContentLoaded", function () {
   var block = document.querySelector("[data-danger-call]");
   var form = document.getElementById("checklist-form");
@@ -7,6 +8,8 @@ document.addEventListener("DOMContentLoaded", function () {
   var slot = block.querySelector("[data-call-slot]");
   var original = slot ? Array.prototype.slice.call(slot.childNodes) : [];
   var select = form.querySelector("select[name=region]");
+  var hint = form.querySelector("[data-danger-numbers]");
+  var hintOriginal = hint ? Array.prototype.slice.call(hint.childNodes) : [];
   function update() {
     var chosen = form.querySelector("input[name=immediate_danger]:checked");
     var flagged = chosen && (chosen.value === "yes" || chosen.value === "not_sure");
@@ -22,6 +25,17 @@ document.addEventListener("DOMContentLoaded", function () {
     while (slot.firstChild) { slot.removeChild(slot.firstChild); }
     if (match) { slot.appendChild(match.content.cloneNode(true)); }
     else { original.forEach(function (node) { slot.appendChild(node); }); }
+    if (!hint) { return; }
+    while (hint.firstChild) { hint.removeChild(hint.firstChild); }
+    var button = match ? slot.querySelector("a.call-button") : null;
+    if (button) {
+      var link = document.createElement("a");
+      link.href = button.getAttribute("href");
+      link.textContent = button.querySelector(".phone-number").textContent;
+      hint.appendChild(link);
+    } else {
+      hintOriginal.forEach(function (node) { hint.appendChild(node); });
+    }
   }
   if (!block.hidden) { block.setAttribute("data-keep", ""); }
   form.addEventListener("change", function (event) {
