@@ -217,7 +217,9 @@ class ChecklistForm(forms.Form):
                 layout.append(SectionFieldset(section, *names))
         self.helper = FormHelper()
         self.helper.form_tag = True
-        self.helper.attrs = {"id": "checklist-form", "action": ""}
+        # Off, so that the browser never puts answers back when Back returns to the page
+        # (after "Leave this page", say): the form is always as the server sends it.
+        self.helper.attrs = {"id": "checklist-form", "action": "", "autocomplete": "off"}
         self.helper.layout = Layout("token", *layout)
         self.helper.add_input(Submit("submit", _("See next steps"), css_class="button"))
 
