@@ -176,7 +176,7 @@ class ChecklistForm(forms.Form):
             self.fields["immediate_danger"].help_text = format_html(
                 "{} {}",
                 _("If yes or not sure, call emergency services before anything else:"),
-                format_html_join(", ", '<a href="{}">{}</a>', numbers[:2]),
+                format_html_join(", ", '<a href="{}" dir="ltr">{}</a>', numbers[:2]),
             )
         self.regions = {region.code: region for region in regions}
         self.fields["region"].choices = [

@@ -140,3 +140,13 @@ def test_the_example_mark_leaves_every_worker_page_once_an_editor_records_a_veri
         for block in shown(url):
             assert mark not in block, url
             assert "came with the app as an example" not in block, url
+
+
+def test_the_default_regions_name_is_isolated_in_the_sentence_that_shows_it(
+    worker_client, content, settings
+):
+    # A name in another script or direction keeps its own order inside the translated sentence.
+    settings.SCREENING_DEFAULT_REGION = "south"
+    main = worker_client.get(START, {"region": ""}).content.decode()
+    name = str(content["other_region"])
+    assert f"Showing <bdi>{name}</bdi>." in main
