@@ -1,4 +1,4 @@
-"""Content translations shipped as files, one per language: content_translations/<lang>.json.
+"""Content translations shipped as files, one per language: translations/<lang>.json.
 
 A file maps keys to translated text::
 
@@ -29,7 +29,7 @@ from django.db import transaction
 from screening.content import reviews
 
 FORMAT = "recognise-and-refer-translations"
-DIRECTORY = Path(__file__).resolve().parent / "content_translations"
+DIRECTORY = Path(__file__).resolve().parent / "translations"
 MAX_TEXT = 10_000
 CHANGE_REASON = "Loaded from a translation file"
 
