@@ -69,6 +69,7 @@ def test_checklist_result_and_guidance_in_urdu(
 
 def test_the_language_switcher_fits_a_phone_header(live_server, page, axe_violations):
     page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("header summary").click()  # the language form is in the header's menu
     page.select_option("#language-select", "ur")
     page.click("header .language-form button")
     page.wait_for_load_state()
