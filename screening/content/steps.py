@@ -10,6 +10,8 @@ from screening.choices import ContactKind, ContactScope
 CALL_EMERGENCY = "call-emergency"
 CHECK_DANGER = "check-danger"
 NOT_AN_OFFENDER = "not-an-offender"
+# The same, without naming prostitution: for when no sign of sexual exploitation was noted.
+NOT_AN_OFFENDER_ANY = "not-an-offender-any"
 VICTIM_FIRST = "victim-first"
 KEEP_SAFE = "keep-safe"
 DO_NOT_HAND_BACK = "do-not-hand-back"
@@ -26,6 +28,7 @@ STEP_CODES = (
     CALL_EMERGENCY,
     CHECK_DANGER,
     NOT_AN_OFFENDER,
+    NOT_AN_OFFENDER_ANY,
     VICTIM_FIRST,
     KEEP_SAFE,
     DO_NOT_HAND_BACK,
@@ -46,6 +49,7 @@ STEP_KINDS: dict[str, tuple[str, ...]] = {
     CALL_EMERGENCY: (ContactKind.EMERGENCY,),
     CHECK_DANGER: (ContactKind.EMERGENCY,),
     NOT_AN_OFFENDER: (ContactKind.CHILD_PROTECTION, ContactKind.LEGAL_AID),
+    NOT_AN_OFFENDER_ANY: (ContactKind.CHILD_PROTECTION, ContactKind.LEGAL_AID),
     VICTIM_FIRST: (ContactKind.CHILD_PROTECTION,),
     DO_NOT_HAND_BACK: (ContactKind.SHELTER,),
     REPORT_IMAGES: (ContactKind.CSAM_REPORTING,),

@@ -177,7 +177,7 @@ class ChecklistForm(forms.Form):
             self.fields["immediate_danger"].help_text = format_html(
                 "{} <span data-danger-numbers>{}</span>",
                 _("If yes or not sure, call emergency services before anything else:"),
-                format_html_join(", ", '<a href="{}">{}</a>', numbers[:2]),
+                format_html_join(", ", '<a href="{}" dir="ltr">{}</a>', numbers[:2]),
             )
         self.regions = {region.code: region for region in regions}
         self.fields["region"].choices = region_choices(
@@ -217,7 +217,9 @@ class ChecklistForm(forms.Form):
                 layout.append(SectionFieldset(section, *names))
         self.helper = FormHelper()
         self.helper.form_tag = True
-        self.helper.attrs = {"id": "checklist-form", "action": ""}
+        # Off, so that the browser never puts answers back when Back returns to the page
+        # (after "Leave this page", say): the form is always as the server sends it.
+        self.helper.attrs = {"id": "checklist-form", "action": "", "autocomplete": "off"}
         self.helper.layout = Layout("token", *layout)
         self.helper.add_input(Submit("submit", _("See next steps"), css_class="button"))
 

@@ -124,6 +124,7 @@ def plan(
         images_noted=noted.images,
         movement_noted=noted.movement,
         offence_noted=noted.offence,
+        sexual_exploitation_noted=noted.sexual_exploitation,
     )
     if available is None:
         available = contacts_serving(region, country=country)

@@ -18,6 +18,7 @@ from screening.content.steps import (
     KEEP_SAFE,
     KIND_ORDER,
     NOT_AN_OFFENDER,
+    NOT_AN_OFFENDER_ANY,
     NOT_MOVED,
     NOTHING_NOTED,
     PRESUME_CHILD,
@@ -42,6 +43,16 @@ IMAGES_INDICATORS = frozenset({"hidden-online", "exploit-images"})
 MOVEMENT_INDICATORS = frozenset({"hidden-moved-often", "encounter-illegal-entry-or-papers"})
 MOVEMENT_SECTIONS = frozenset({"movement"})
 OFFENCE_SECTIONS = frozenset({"seen-as-offender"})
+# Signs of sexual exploitation: only then may a step speak of prostitution-related offences.
+SEXUAL_EXPLOITATION_INDICATORS = frozenset(
+    {
+        "hidden-venue",
+        "hidden-online",
+        "encounter-prostitution-offence",
+        "exploit-sex-for-needs",
+        "exploit-images",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,7 @@ class Noted:
     images: bool
     movement: bool
     offence: bool
+    sexual_exploitation: bool
 
 
 def what_was_noted(
@@ -59,7 +71,8 @@ def what_was_noted(
 ) -> Noted:
     """Map noted (indicator slug, section slug) pairs to the facts the rules use.
 
-    An accompanying adult, images and an offence count when answered yes or not sure, since
+    An accompanying adult, images, an offence and a sign of sexual exploitation count when
+    answered yes or not sure, since
     acting on them protects the child either way; movement counts only when answered yes,
     because its absence is what the rules speak to.
     """
@@ -71,6 +84,7 @@ def what_was_noted(
             slug in MOVEMENT_INDICATORS or section in MOVEMENT_SECTIONS for slug, section in yes
         ),
         offence=any(section in OFFENCE_SECTIONS for _slug, section in either),
+        sexual_exploitation=any(slug in SEXUAL_EXPLOITATION_INDICATORS for slug, _ in either),
     )
 
 
@@ -85,6 +99,7 @@ def next_steps(
     images_noted: bool,
     movement_noted: bool,
     offence_noted: bool,
+    sexual_exploitation_noted: bool,
 ) -> list[str]:
     """Return the codes of the next steps that fit the case, the most urgent first."""
     steps: list[str] = []
@@ -94,7 +109,9 @@ def next_steps(
         steps.append(CHECK_DANGER)
     custody = setting in CUSTODY_SETTINGS or offence_noted
     if custody:
-        steps.append(NOT_AN_OFFENDER)
+        # Prostitution is named only where a sign of sexual exploitation was noted; otherwise
+        # the step speaks of any offence linked to the exploitation or the journey.
+        steps.append(NOT_AN_OFFENDER if sexual_exploitation_noted else NOT_AN_OFFENDER_ANY)
     if adult_noted:
         steps.append(DO_NOT_HAND_BACK)
     if immediate_danger == Answer.YES or noted_yes > 0:

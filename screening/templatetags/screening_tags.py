@@ -3,7 +3,7 @@
 import unicodedata
 
 from django import template
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -31,3 +31,10 @@ def tel_href(number: str) -> str:
     # Digits of any script (Devanagari, Bengali, Arabic-Indic…) dial as the Western digit.
     digits = "".join(str(unicodedata.decimal(ch)) for ch in number if ch.isdecimal())
     return f"tel:{'+' if number.startswith('+') else ''}{digits}"
+
+
+@register.filter
+def bdi(text) -> SafeString:
+    """Isolate a name (a region, a contact) put into translated text, so that its direction
+    never mixes with the sentence's: an English name in Urdu keeps its brackets and order."""
+    return format_html("<bdi>{}</bdi>", text)

@@ -69,6 +69,7 @@ def test_checklist_result_and_guidance_in_urdu(
 
 def test_the_language_switcher_fits_a_phone_header(live_server, page, axe_violations):
     page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("header summary").click()  # the language form is in the header's menu
     page.select_option("#language-select", "ur")
     page.click("header .language-form button")
     page.wait_for_load_state()
@@ -115,3 +116,44 @@ def test_urdu_pages_stay_under_50_kb_compressed(live_server, in_urdu, sign_in, u
         page.wait_for_load_state("networkidle")
         assert all(url.startswith(live_server.url) for url in sizes), sizes
         assert sum(sizes.values()) < 50_000, (path, sizes)
+
+
+def test_urdu_lines_keep_their_height_and_english_names_are_isolated(
+    live_server, in_urdu, sign_in, urdu_worker
+):
+    # Names stay in English, as in many deployments: they must not take on the page's
+    # direction (brackets swapped, words reordered) when they wrap in right-to-left text.
+    from screening.models import Region, SupportContact
+
+    region = Region.objects.get(code="np-bagmati")
+    region.__class__.objects.filter(pk=region.pk).update(name_ur="Bagmati (Nepal)")
+    SupportContact.objects.filter(regions=region).update(name_ur="Nepal Police (emergency)")
+    page = in_urdu
+    sign_in(urdu_worker)
+    page.goto(f"{live_server.url}/checklist/")
+    page.locator("#id_immediate_danger_0").check()
+    page.select_option("#id_region", "np-bagmati")
+    page.locator("fieldset.section input[type=radio]").first.check()
+    page.click("#checklist-form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/checklist/result/")
+    urdu_line_height = page.evaluate(
+        "(() => { const s = getComputedStyle(document.body);"
+        " return parseFloat(s.lineHeight) / parseFloat(s.fontSize); })()"
+    )
+    assert urdu_line_height >= 2
+    # Every list item, every step and contact name and the Call button, as tall as that.
+    too_short = page.evaluate(
+        """(ratio => [...document.querySelectorAll(
+              'main li, .steps li, .contact-name, .call-button')]
+             .map(el => [el.className || el.tagName, getComputedStyle(el)])
+             .filter(([, s]) => parseFloat(s.lineHeight) < ratio * parseFloat(s.fontSize) - 0.01)
+             .map(([name, s]) => [name, s.lineHeight, s.fontSize]))""",
+        urdu_line_height,
+    )
+    assert page.locator(".steps li").count()
+    assert too_short == []
+    names = page.locator("main :is(.contact-name strong, .call-name) :is(bdi, [dir=auto])")
+    assert names.count() >= 2
+    assert "Nepal Police (emergency)" in names.all_inner_texts()
+    region_names = page.locator("main p bdi", has_text="Bagmati (Nepal)")
+    assert region_names.count() >= 1

@@ -1,5 +1,6 @@
 """The default content that migrate ships: complete, sourced, worded by the rules, reversible."""
 
+import datetime
 import importlib
 import re
 
@@ -558,3 +559,51 @@ def test_each_section_intro_has_one_or_two_sentences(db):
     for section in Section.objects.all():
         sentences = SENTENCE_END.findall(section.intro_en.strip())
         assert 1 <= len(sentences) <= 2, section.slug
+
+
+STEP_TITLE = importlib.import_module("screening.migrations.0072_step_title_treat_as_victim")
+
+
+def test_the_custody_step_is_an_instruction_and_has_a_wording_without_prostitution(db):
+    from screening.models import StepText
+
+    named = StepText.objects.get(code="not-an-offender")
+    any_offence = StepText.objects.get(code="not-an-offender-any")
+    for step in (named, any_offence):
+        assert step.title_en == "Treat the child as a victim, never as an offender"
+        assert step.guidance.slug == "victim-not-offender"
+    assert "prostitution" in named.body_en
+    assert "prostitution" not in any_offence.body_en
+    assert "how they were exploited or how they travelled" in any_offence.body_en
+
+
+def test_the_step_title_migration_reverses_and_leaves_an_editors_title_alone(db):
+    from screening.models import StepText, TranslationReview
+
+    apps = state_apps("0072_step_title_treat_as_victim")
+    STEP_TITLE.backward(apps, None)
+    step = StepText.objects.get(code="not-an-offender")
+    assert step.title_en == "The child is a victim, not an offender"
+    assert not StepText.objects.filter(code="not-an-offender-any").exists()
+
+    review = TranslationReview.objects.create(
+        item=step,
+        language="ne",
+        status="reviewed",
+        reviewer="A. Reviewer",
+        reviewed_on=datetime.date(2026, 11, 20),
+    )
+    STEP_TITLE.forward(apps, None)
+    step.refresh_from_db()
+    assert step.title_en == step.title == "Treat the child as a victim, never as an offender"
+    assert step.history.first().history_change_reason == STEP_TITLE.REASON
+    review.refresh_from_db()
+    assert (review.status, review.reviewer, review.reviewed_on) == ("needs_review", "", None)
+
+    StepText.objects.filter(pk=step.pk).update(
+        title="An editor's title", title_en="An editor's title"
+    )
+    STEP_TITLE.backward(apps, None)
+    STEP_TITLE.forward(apps, None)
+    assert StepText.objects.get(code="not-an-offender").title_en == "An editor's title"
+    assert StepText.objects.filter(code="not-an-offender-any").count() == 1

@@ -16,6 +16,9 @@ from screening.frontline.rules import (
     what_was_noted,
 )
 
+# One of these on every result: the custody wording (naming prostitution or not), or the other.
+VICTIM_STEPS = {"victim-first", "not-an-offender", "not-an-offender-any"}
+
 
 def keys(**kwargs) -> list[str]:
     kwargs.setdefault("immediate_danger", "")
@@ -27,6 +30,7 @@ def keys(**kwargs) -> list[str]:
     kwargs.setdefault("images_noted", False)
     kwargs.setdefault("movement_noted", False)
     kwargs.setdefault("offence_noted", False)
+    kwargs.setdefault("sexual_exploitation_noted", False)
     return next_steps(**kwargs)
 
 
@@ -85,20 +89,38 @@ def test_uncertain_age_means_presume_a_child(band):
 @pytest.mark.parametrize("setting", ["police", "border"])
 def test_met_in_custody_puts_victim_not_offender_first(setting):
     steps = keys(setting=setting, noted_yes=1, adult_noted=True)
-    assert steps[0] == "not-an-offender"
+    assert steps[0] == "not-an-offender-any"
     assert "victim-first" not in steps
 
 
 @pytest.mark.parametrize("danger", ["yes", "not_sure"])
 def test_in_custody_with_danger_only_the_call_comes_before_victim_not_offender(danger):
     steps = keys(immediate_danger=danger, setting="police", noted_yes=1)
-    assert steps[1] == "not-an-offender"
+    assert steps[1] == "not-an-offender-any"
 
 
 def test_an_offence_noted_elsewhere_gets_the_custody_wording_too():
     steps = keys(setting="street", offence_noted=True)
-    assert "not-an-offender" in steps
+    assert "not-an-offender-any" in steps
     assert "victim-first" not in steps
+
+
+@pytest.mark.parametrize("setting", ["police", "border", "street"])
+def test_prostitution_is_named_only_where_a_sign_of_sexual_exploitation_was_noted(setting):
+    # The prostitution wording for a child with no such sign would suggest what nobody saw;
+    # the other speaks of any offence linked to how they were exploited or how they travelled.
+    noted = {"offence_noted": setting == "street", "noted_yes": 1}
+    with_sign = keys(setting=setting, sexual_exploitation_noted=True, **noted)
+    without = keys(setting=setting, sexual_exploitation_noted=False, **noted)
+    assert "not-an-offender" in with_sign and "not-an-offender-any" not in with_sign
+    assert "not-an-offender-any" in without and "not-an-offender" not in without
+    assert with_sign.index("not-an-offender") == without.index("not-an-offender-any")
+
+
+def test_a_sign_of_sexual_exploitation_alone_does_not_bring_the_custody_step():
+    steps = keys(setting="street", noted_yes=1, sexual_exploitation_noted=True)
+    assert "victim-first" in steps
+    assert not {"not-an-offender", "not-an-offender-any"} & set(steps)
 
 
 SETTINGS = [
@@ -121,12 +143,13 @@ def test_outside_custody_the_child_is_a_victim_without_talk_of_arrest(setting):
     steps = keys(setting=setting, noted_yes=2)
     assert "victim-first" in steps
     assert "not-an-offender" not in steps
+    assert "not-an-offender-any" not in steps
 
 
 @pytest.mark.parametrize("setting", ["police", "border", *SETTINGS])
 def test_every_setting_gets_one_victim_step_and_ends_with_recording(setting):
     steps = keys(setting=setting, noted_yes=1)
-    assert len({"victim-first", "not-an-offender"} & set(steps)) == 1
+    assert len(VICTIM_STEPS & set(steps)) == 1
     assert len(steps) == len(set(steps))
     assert steps[-1] == "record-and-follow-up"
 
@@ -174,7 +197,7 @@ def test_no_sign_of_movement_says_a_child_need_not_cross_a_border():
 )
 def test_every_result_has_one_victim_step_and_ends_with_recording(danger, yes, band, setting):
     steps = keys(immediate_danger=danger, noted_yes=yes, age_band=band, setting=setting)
-    assert len({"victim-first", "not-an-offender"} & set(steps)) == 1
+    assert len(VICTIM_STEPS & set(steps)) == 1
     assert len(steps) == len(set(steps))
     assert steps[-1] == "record-and-follow-up"
 
@@ -191,6 +214,7 @@ def test_every_step_a_rule_picks_is_a_known_code():
                     images_noted=flag,
                     movement_noted=flag,
                     offence_noted=flag,
+                    sexual_exploitation_noted=flag,
                 )
                 assert set(steps) <= set(STEP_CODES)
 
@@ -209,19 +233,31 @@ def test_kinds_needed_names_each_kind_once_in_listing_order():
 @pytest.mark.parametrize(
     "yes,not_sure,expected",
     [
-        ([("control-adult-speaks", "control-and-fear")], [], Noted(True, False, False, False)),
-        ([], [("move-brought-by-other", "movement")], Noted(True, False, False, False)),
-        ([], [("exploit-images", "exploitation")], Noted(False, True, False, False)),
-        ([("hidden-online", "hidden")], [], Noted(False, True, False, False)),
-        ([("move-recent-arrival", "movement")], [], Noted(False, False, True, False)),
-        ([], [("move-recent-arrival", "movement")], Noted(False, False, False, False)),
+        (
+            [("control-adult-speaks", "control-and-fear")],
+            [],
+            Noted(True, False, False, False, False),
+        ),
+        ([], [("move-brought-by-other", "movement")], Noted(True, False, False, False, False)),
+        ([], [("exploit-images", "exploitation")], Noted(False, True, False, False, True)),
+        ([("hidden-online", "hidden")], [], Noted(False, True, False, False, True)),
+        ([("move-recent-arrival", "movement")], [], Noted(False, False, True, False, False)),
+        ([], [("move-recent-arrival", "movement")], Noted(False, False, False, False, False)),
         (
             [("encounter-illegal-entry-or-papers", "seen-as-offender")],
             [],
-            Noted(False, False, True, True),
+            Noted(False, False, True, True, False),
         ),
-        ([("vuln-poverty-school", "vulnerability")], [], Noted(False, False, False, False)),
-        ([], [], Noted(False, False, False, False)),
+        (
+            [],
+            [("encounter-prostitution-offence", "seen-as-offender")],
+            Noted(False, False, False, True, True),
+        ),
+        ([("hidden-venue", "hidden")], [], Noted(False, False, False, False, True)),
+        ([], [("exploit-sex-for-needs", "exploitation")], Noted(False, False, False, False, True)),
+        ([("exploit-long-hours", "exploitation")], [], Noted(False, False, False, False, False)),
+        ([("vuln-poverty-school", "vulnerability")], [], Noted(False, False, False, False, False)),
+        ([], [], Noted(False, False, False, False, False)),
     ],
 )
 def test_indicator_slugs_map_to_what_the_rules_use(yes, not_sure, expected):

@@ -88,7 +88,8 @@ def test_the_danger_question_hint_carries_the_number_as_a_link(worker_client, co
     worker_client.get("/?region=north")
     html = worker_client.get(CHECKLIST).content.decode()
     hint = html.split('id="id_immediate_danger_0"')[0].rsplit("<legend>", 1)[1]
-    assert '<a href="tel:100">100</a>' in hint
+    # Left to right, so that a number with spaces or a + keeps its order in Urdu.
+    assert '<a href="tel:100" dir="ltr">100</a>' in hint
     # The Call button block sits right after the question, hidden until JavaScript shows it.
     after = html.split("</fieldset>", 1)[1].lstrip()
     assert after.startswith('<div class="danger-call" id="danger-call" data-danger-call hidden>')
@@ -176,8 +177,9 @@ def test_every_kind_a_shown_step_names_is_listed_or_said_missing(worker_client, 
     # Custody: victim-not-offender first, naming child protection and legal aid; neither is
     # listed for North, so the step says so once and links to /contacts/.
     steps = re.findall(r'<li id="step-([a-z-]+)"', html)
-    assert steps[0] == "not-an-offender"
-    offender = html.split('id="step-not-an-offender"', 1)[1].split("</li>", 1)[0]
+    # No sign of sexual exploitation noted: the wording that does not name prostitution.
+    assert steps[0] == "not-an-offender-any"
+    offender = html.split('id="step-not-an-offender-any"', 1)[1].split("</li>", 1)[0]
     assert "Not listed for your region yet: Child protection authority, Legal aid." in offender
     assert 'href="/contacts/"' in offender
     assert html.count("Child protection authority, Legal aid.") == 1
@@ -281,6 +283,28 @@ def test_editors_cannot_add_or_delete_step_texts(editor_client, db):
     delete = reverse("admin:screening_steptext_delete", args=[step.pk])
     assert editor_client.post(delete, {"post": "yes"}).status_code == 403
     assert StepText.objects.filter(pk=step.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "slug,named",
+    [("hidden-venue", True), ("exploit-sex-for-needs", True), ("age-no-document", False)],
+)
+def test_the_custody_step_names_prostitution_only_after_a_sign_of_sexual_exploitation(
+    worker_client, content, slug, named
+):
+    from screening.models import Indicator
+
+    noted = Indicator.objects.get(slug=slug)
+    submit(worker_client, region="north", setting="police", **{field(noted): "not_sure"})
+    html = main(result_html(worker_client))
+    code = "not-an-offender" if named else "not-an-offender-any"
+    assert html.count('id="step-not-an-offender') == 1
+    step = html.split(f'id="step-{code}"', 1)[1].split("</li>", 1)[0]
+    assert "<strong>Treat the child as a victim, never as an offender.</strong>" in step
+    assert ("prostitution" in step) == named
+    if not named:
+        assert "any offence linked to how they were exploited or how they travelled" in step
+    assert "<strong>The child is a victim, not an offender.</strong>" not in html
 
 
 def test_every_step_the_rules_can_pick_ships_a_text(db):

@@ -147,3 +147,13 @@ def test_how_a_number_was_checked_shows_beside_it_and_never_example(worker_clien
         for block in shown(url):
             assert f"checked by phone {today:%-d %B %Y}" in block, url
             assert "not checked by phone" not in block, url
+
+
+def test_the_default_regions_name_is_isolated_in_the_sentence_that_shows_it(
+    worker_client, content, settings
+):
+    # A name in another script or direction keeps its own order inside the translated sentence.
+    settings.SCREENING_DEFAULT_REGION = "south"
+    main = worker_client.get(START, {"region": ""}).content.decode()
+    name = content["other_region"].name
+    assert f"Showing <bdi>{name}</bdi>." in main
