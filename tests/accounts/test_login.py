@@ -54,6 +54,8 @@ def test_seed_demo_creates_the_four_accounts_with_their_roles(settings, db, monk
     assert users["worker"].check_password("demo-password-for-tests")
     assert "demo-password-for-tests" not in capsys.readouterr().out
     assert UsageRecord.objects.exists()
+    # The demo worker has a region, so make run's first page already shows a number.
+    assert users["worker"].preference.region.code == "np-bagmati"
 
 
 def test_seed_demo_prints_a_generated_password_when_none_is_given(

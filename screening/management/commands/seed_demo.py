@@ -13,7 +13,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screening.accounts import roles, two_factor
-from screening.models import UsageRecord
+from screening.models import AccountPreference, Region, UsageRecord
 
 DEMO_ACCOUNTS = [
     # username, groups, is_staff, is_superuser
@@ -23,6 +23,8 @@ DEMO_ACCOUNTS = [
     ("admin", [], True, True),
 ]
 DEMO_RECORDS = 400
+# The demo worker works in Bagmati Province (Kathmandu): their numbers show from the first page.
+DEMO_WORKER_REGION = "np-bagmati"
 
 
 class Command(BaseCommand):
@@ -44,6 +46,11 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
                 user.groups.set(Group.objects.filter(name__in=group_names))
+            worker = User.objects.get(username="worker")
+            region = Region.objects.filter(code=DEMO_WORKER_REGION).first()
+            if region is not None:
+                # A region the demo worker chose since stays theirs.
+                AccountPreference.objects.get_or_create(user=worker, defaults={"region": region})
         self.stdout.write(
             "Demo accounts: worker, supervisor, editor, admin. Password: "
             + ("(from DEMO_PASSWORD)" if os.environ.get("DEMO_PASSWORD") else password)
