@@ -12,6 +12,9 @@ CHECK_DANGER = "check-danger"
 NOT_AN_OFFENDER = "not-an-offender"
 # The same, without naming prostitution: for when no sign of sexual exploitation was noted.
 NOT_AN_OFFENDER_ANY = "not-an-offender-any"
+# With police, custody or an offence: a positive place to go, and who talks with the child.
+SAFE_PLACE = "safe-place"
+CHILD_FRIENDLY_INTERVIEW = "child-friendly-interview"
 VICTIM_FIRST = "victim-first"
 KEEP_SAFE = "keep-safe"
 DO_NOT_HAND_BACK = "do-not-hand-back"
@@ -29,6 +32,8 @@ STEP_CODES = (
     CHECK_DANGER,
     NOT_AN_OFFENDER,
     NOT_AN_OFFENDER_ANY,
+    SAFE_PLACE,
+    CHILD_FRIENDLY_INTERVIEW,
     VICTIM_FIRST,
     KEEP_SAFE,
     DO_NOT_HAND_BACK,
@@ -50,6 +55,8 @@ STEP_KINDS: dict[str, tuple[str, ...]] = {
     CHECK_DANGER: (ContactKind.EMERGENCY,),
     NOT_AN_OFFENDER: (ContactKind.CHILD_PROTECTION, ContactKind.LEGAL_AID),
     NOT_AN_OFFENDER_ANY: (ContactKind.CHILD_PROTECTION, ContactKind.LEGAL_AID),
+    SAFE_PLACE: (ContactKind.CHILD_PROTECTION, ContactKind.SHELTER),
+    CHILD_FRIENDLY_INTERVIEW: (ContactKind.CHILD_PROTECTION,),
     VICTIM_FIRST: (ContactKind.CHILD_PROTECTION,),
     DO_NOT_HAND_BACK: (ContactKind.SHELTER,),
     REPORT_IMAGES: (ContactKind.CSAM_REPORTING,),

@@ -20,7 +20,13 @@ from django.utils.translation import get_language, get_language_bidi, gettext, p
 from django.views.decorators.http import require_GET
 
 from screening.choices import AgeBand, ContactKind, Setting
-from screening.frontline.forms import ANSWER_CHOICES, RegionChoiceForm
+from screening.content.steps import DANGER_STEPS
+from screening.frontline.forms import (
+    ANSWER_CHOICES,
+    RegionChoiceForm,
+    checklist_items,
+    version_field_name,
+)
 from screening.frontline.regions import (
     COUNTRY_KEY,
     REGION_KEY,
@@ -30,9 +36,9 @@ from screening.frontline.regions import (
     frontline,
 )
 from screening.frontline.result import contacts_serving, emergency_contacts
-from screening.frontline.rules import order_contacts
+from screening.frontline.rules import exported_rules, order_contacts
 from screening.frontline.views import checklist_sections
-from screening.models import Country, current_content_version
+from screening.models import Country, StepText, current_content_version
 
 THEME_COLOUR = "#0b4f6c"
 
@@ -61,6 +67,28 @@ OFFLINE_STATIC = (
 )
 
 
+def offline_steps(place: Place) -> dict:
+    """What the phone needs to work out the next steps of a checklist it cannot send."""
+    signs = {
+        version_field_name(item.version_id): [item.slug, section.slug]
+        for section in checklist_items(checklist_sections())
+        for item in section.indicators
+    }
+    texts = {step.code: {"title": step.title, "body": step.body} for step in StepText.objects.all()}
+    contacts: dict[str, list[dict]] = {}
+    for contact in contacts_serving(place.region, country=place.country, with_regions=False):
+        if contact.phone_list:
+            contacts.setdefault(contact.kind, []).append(
+                {"name": contact.name, "phones": contact.phone_list[:2]}
+            )
+    return {
+        "signs": signs,
+        "stepTexts": texts,
+        "contactsByKind": {kind: found[:2] for kind, found in contacts.items()},
+        "dangerSteps": sorted(DANGER_STEPS),
+    }
+
+
 def kept_place(request: HttpRequest) -> Place:
     """The place kept in the session (or the default), without writing anything."""
     regions = active_regions()
@@ -85,6 +113,17 @@ def offline_text() -> dict[str, str]:
         "saved": gettext("This is the copy saved on this phone on %(date)s.") % {"date": "{date}"},
         "notSaved": gettext("You are offline and this page was not saved on this phone yet."),
         "notSentTitle": gettext("Your checklist could not be sent"),
+        "offlineStepsBody": gettext(
+            "There is no connection, so nothing was sent and nothing was kept, on this phone or "
+            "anywhere. These next steps were worked out on this phone from what it saved."
+        ),
+        "nextSteps": gettext("What to do next"),
+        "whoToContact": gettext("Who to contact"),
+        "call": gettext("Call"),
+        "notDiagnosis": gettext(
+            "This is not a diagnosis: signs raise concern, and no checklist can rule "
+            "trafficking out."
+        ),
         "notSentBody": gettext(
             "There is no connection, so the checklist was not sent. Your answers were not "
             "kept on this phone and nothing will be sent later. Fill it in again when you "
@@ -136,6 +175,11 @@ def worker_config(request: HttpRequest) -> dict:
         "staticPrefix": f"{settings.STATIC_URL}screening/",
         "static": [reverse("screening:manifest"), *(static(path) for path in OFFLINE_STATIC)],
         "emergencyHtml": emergency_html,
+        # For a checklist sent without signal: the rules (the server's own, as data), what each
+        # answer field means to them, and the words and contacts they may pick.
+        "rulesScript": static("screening/rules.js"),
+        "rules": exported_rules() if readable else None,
+        **(offline_steps(place) if readable else {}),
         "shell": shell,
         "text": offline_text(),
     }

@@ -13,6 +13,7 @@ from screening.choices import AgeBand, Answer, ContactKind, Setting, Verificatio
 from screening.content.steps import (
     CALL_EMERGENCY,
     CHECK_DANGER,
+    CHILD_FRIENDLY_INTERVIEW,
     DO_NOT_HAND_BACK,
     HEALTH_CARE,
     KEEP_SAFE,
@@ -25,6 +26,7 @@ from screening.content.steps import (
     RECORD,
     REFER,
     REPORT_IMAGES,
+    SAFE_PLACE,
     SCOPE_ORDER,
     STEP_KINDS,
     TREAT_AS_CHILD,
@@ -36,23 +38,41 @@ CUSTODY_SETTINGS = frozenset({Setting.POLICE, Setting.BORDER})
 
 # Which shipped indicators (by slug) or sections mean what to the rules. Slugs never change
 # once in use, so editors can reword an indicator without changing what it means here.
-ADULT_INDICATORS = frozenset(
-    {"control-adult-speaks", "control-unproven-relative", "move-brought-by-other"}
-)
-IMAGES_INDICATORS = frozenset({"hidden-online", "exploit-images"})
-MOVEMENT_INDICATORS = frozenset({"hidden-moved-often", "encounter-illegal-entry-or-papers"})
-MOVEMENT_SECTIONS = frozenset({"movement"})
-OFFENCE_SECTIONS = frozenset({"seen-as-offender"})
-# Signs of sexual exploitation: only then may a step speak of prostitution-related offences.
-SEXUAL_EXPLOITATION_INDICATORS = frozenset(
-    {
-        "hidden-venue",
-        "hidden-online",
-        "encounter-prostitution-offence",
-        "exploit-sex-for-needs",
-        "exploit-images",
-    }
-)
+# Each fact counts the answers listed: an accompanying adult, images, an offence and a sign of
+# sexual exploitation count when answered yes or not sure, since acting on them protects the
+# child either way; movement counts only when answered yes, because its absence is what the
+# rules speak to. Signs of sexual exploitation: only then may a step speak of prostitution.
+EITHER = (Answer.YES, Answer.NOT_SURE)
+NOTED: dict[str, dict] = {
+    "adult": {
+        "slugs": ["control-adult-speaks", "control-unproven-relative", "move-brought-by-other"],
+        "answers": EITHER,
+    },
+    "images": {"slugs": ["hidden-online", "exploit-images"], "answers": EITHER},
+    "movement": {
+        "slugs": ["hidden-moved-often", "encounter-illegal-entry-or-papers"],
+        "sections": ["movement"],
+        "answers": (Answer.YES,),
+    },
+    "offence": {"sections": ["seen-as-offender"], "answers": EITHER},
+    "sexual_exploitation": {
+        "slugs": [
+            "hidden-venue",
+            "hidden-online",
+            "encounter-prostitution-offence",
+            "exploit-sex-for-needs",
+            "exploit-images",
+        ],
+        "answers": EITHER,
+    },
+}
+# The names the rest of the code and the tests know these sets by.
+ADULT_INDICATORS = frozenset(NOTED["adult"]["slugs"])
+IMAGES_INDICATORS = frozenset(NOTED["images"]["slugs"])
+MOVEMENT_INDICATORS = frozenset(NOTED["movement"]["slugs"])
+MOVEMENT_SECTIONS = frozenset(NOTED["movement"]["sections"])
+OFFENCE_SECTIONS = frozenset(NOTED["offence"]["sections"])
+SEXUAL_EXPLOITATION_INDICATORS = frozenset(NOTED["sexual_exploitation"]["slugs"])
 
 
 @dataclass(frozen=True)
@@ -69,23 +89,78 @@ class Noted:
 def what_was_noted(
     *, yes: Collection[tuple[str, str]], not_sure: Collection[tuple[str, str]]
 ) -> Noted:
-    """Map noted (indicator slug, section slug) pairs to the facts the rules use.
+    """Map noted (indicator slug, section slug) pairs to the facts the rules use (NOTED)."""
+    answered = [(slug, section, Answer.YES) for slug, section in yes]
+    answered += [(slug, section, Answer.NOT_SURE) for slug, section in not_sure]
 
-    An accompanying adult, images, an offence and a sign of sexual exploitation count when
-    answered yes or not sure, since
-    acting on them protects the child either way; movement counts only when answered yes,
-    because its absence is what the rules speak to.
-    """
-    either = [*yes, *not_sure]
-    return Noted(
-        adult=any(slug in ADULT_INDICATORS for slug, _section in either),
-        images=any(slug in IMAGES_INDICATORS for slug, _section in either),
-        movement=any(
-            slug in MOVEMENT_INDICATORS or section in MOVEMENT_SECTIONS for slug, section in yes
-        ),
-        offence=any(section in OFFENCE_SECTIONS for _slug, section in either),
-        sexual_exploitation=any(slug in SEXUAL_EXPLOITATION_INDICATORS for slug, _ in either),
-    )
+    def counts(spec: dict) -> bool:
+        return any(
+            answer in spec["answers"]
+            and (slug in spec.get("slugs", ()) or section in spec.get("sections", ()))
+            for slug, section, answer in answered
+        )
+
+    return Noted(**{fact: counts(spec) for fact, spec in NOTED.items()})
+
+
+# The rules, as data: each step with the condition under which it is shown, in the order
+# shown. The server evaluates them here; the phone evaluates the same list, exported as JSON
+# into the service worker (screening/static/screening/rules.js), when a checklist cannot be
+# sent. A condition is True, or [operator, ...]:
+#   ["is", fact, value], ["in", fact, [values]], ["flag", fact] (true), ["some", fact] (> 0),
+#   ["not", condition], ["all", [conditions]], ["any", [conditions]].
+# The facts: danger, age_band, setting (the answers, "" when not given); yes and not_sure (how
+# many signs were answered so); and the NOTED facts above.
+CUSTODY = ["any", [["in", "setting", sorted(CUSTODY_SETTINGS)], ["flag", "offence"]]]
+ANYTHING_NOTED = [
+    "any",
+    [["some", "yes"], ["some", "not_sure"], ["in", "danger", [Answer.YES, Answer.NOT_SURE]]],
+]
+IS_CHILD = ["in", "age_band", sorted(CHILD_BANDS)]
+RULES: list[tuple[str, object]] = [
+    (CALL_EMERGENCY, ["is", "danger", Answer.YES]),
+    (CHECK_DANGER, ["is", "danger", Answer.NOT_SURE]),
+    # Prostitution is named only where a sign of sexual exploitation was noted; otherwise the
+    # step speaks of any offence linked to the exploitation or the journey.
+    (NOT_AN_OFFENDER, ["all", [CUSTODY, ["flag", "sexual_exploitation"]]]),
+    (NOT_AN_OFFENDER_ANY, ["all", [CUSTODY, ["not", ["flag", "sexual_exploitation"]]]]),
+    (SAFE_PLACE, CUSTODY),
+    (CHILD_FRIENDLY_INTERVIEW, CUSTODY),
+    (DO_NOT_HAND_BACK, ["flag", "adult"]),
+    (KEEP_SAFE, ["any", [["is", "danger", Answer.YES], ["some", "yes"]]]),
+    (TREAT_AS_CHILD, IS_CHILD),
+    (PRESUME_CHILD, ["not", IS_CHILD]),
+    (REPORT_IMAGES, ["any", [["flag", "images"], ["is", "setting", Setting.ONLINE]]]),
+    (REFER, ANYTHING_NOTED),
+    (NOTHING_NOTED, ["not", ANYTHING_NOTED]),
+    (HEALTH_CARE, ["is", "setting", Setting.HEALTH]),
+    (VICTIM_FIRST, ["not", CUSTODY]),
+    (NOT_MOVED, ["not", ["flag", "movement"]]),
+    (RECORD, True),
+]
+
+
+def holds(condition, facts: dict) -> bool:
+    """Evaluate one condition of RULES against the facts of a case."""
+    if condition is True:
+        return True
+    operator, *args = condition
+    match operator:
+        case "is":
+            return facts[args[0]] == args[1]
+        case "in":
+            return facts[args[0]] in args[1]
+        case "flag":
+            return bool(facts[args[0]])
+        case "some":
+            return facts[args[0]] > 0
+        case "not":
+            return not holds(args[0], facts)
+        case "all":
+            return all(holds(part, facts) for part in args[0])
+        case "any":
+            return any(holds(part, facts) for part in args[0])
+    raise ValueError(f"unknown operator {operator!r}")
 
 
 def next_steps(
@@ -102,35 +177,29 @@ def next_steps(
     sexual_exploitation_noted: bool,
 ) -> list[str]:
     """Return the codes of the next steps that fit the case, the most urgent first."""
-    steps: list[str] = []
-    if immediate_danger == Answer.YES:
-        steps.append(CALL_EMERGENCY)
-    elif immediate_danger == Answer.NOT_SURE:
-        steps.append(CHECK_DANGER)
-    custody = setting in CUSTODY_SETTINGS or offence_noted
-    if custody:
-        # Prostitution is named only where a sign of sexual exploitation was noted; otherwise
-        # the step speaks of any offence linked to the exploitation or the journey.
-        steps.append(NOT_AN_OFFENDER if sexual_exploitation_noted else NOT_AN_OFFENDER_ANY)
-    if adult_noted:
-        steps.append(DO_NOT_HAND_BACK)
-    if immediate_danger == Answer.YES or noted_yes > 0:
-        steps.append(KEEP_SAFE)
-    steps.append(TREAT_AS_CHILD if age_band in CHILD_BANDS else PRESUME_CHILD)
-    if images_noted or setting == Setting.ONLINE:
-        steps.append(REPORT_IMAGES)
-    if noted_yes + noted_not_sure > 0 or immediate_danger in (Answer.YES, Answer.NOT_SURE):
-        steps.append(REFER)
-    else:
-        steps.append(NOTHING_NOTED)
-    if setting == Setting.HEALTH:
-        steps.append(HEALTH_CARE)
-    if not custody:
-        steps.append(VICTIM_FIRST)
-    if not movement_noted:
-        steps.append(NOT_MOVED)
-    steps.append(RECORD)
-    return steps
+    facts = {
+        "danger": immediate_danger,
+        "age_band": age_band,
+        "setting": setting,
+        "yes": noted_yes,
+        "not_sure": noted_not_sure,
+        "adult": adult_noted,
+        "images": images_noted,
+        "movement": movement_noted,
+        "offence": offence_noted,
+        "sexual_exploitation": sexual_exploitation_noted,
+    }
+    return [code for code, condition in RULES if holds(condition, facts)]
+
+
+def exported_rules() -> dict:
+    """The rules as plain JSON for the phone: the same data the server evaluates."""
+    return {
+        "steps": [[code, condition] for code, condition in RULES],
+        "noted": {fact: {**spec, "answers": list(spec["answers"])} for fact, spec in NOTED.items()},
+        "stepKinds": {code: list(kinds) for code, kinds in STEP_KINDS.items()},
+        "kindOrder": dict(KIND_ORDER),
+    }
 
 
 def kinds_needed(steps: Iterable[str]) -> list[str]:

@@ -5,6 +5,8 @@
 "use strict";
 
 const CONFIG = {{ config|safe }};
+// The next-step rules, read from CONFIG.rules: the server's own list, exported as data.
+importScripts(CONFIG.rulesScript);
 const PAGES = new Set(CONFIG.pages);
 const SAVED_AT = "x-rr-saved-at";
 
@@ -29,7 +31,10 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.method === "POST" && request.mode === "navigate" && url.pathname === CONFIG.checklist) {
-    event.respondWith(fetch(request).catch(() => notSentPage()));
+    // A copy of the form, read only if the network fails and only to work out the steps: the
+    // answers stay in this function's memory and are never stored.
+    const copy = request.clone();
+    event.respondWith(fetch(request).catch(() => offlineSteps(copy)));
     return;
   }
   if (request.method !== "GET") {
@@ -189,6 +194,64 @@ async function savedPage(saved, path, why) {
   const headers = new Headers(saved.headers);
   headers.delete(SAVED_AT);
   return new Response(html, { status: 200, headers });
+}
+
+async function offlineSteps(request) {
+  let form;
+  try {
+    form = await request.formData();
+  } catch (error) {
+    return notSentPage();
+  }
+  if (!CONFIG.rules || typeof RRRules === "undefined") {
+    return notSentPage();
+  }
+  const answered = [];
+  const counts = { yes: 0, not_sure: 0 };
+  for (const [name, value] of form.entries()) {
+    const sign = CONFIG.signs[name];
+    if (sign && (value === "yes" || value === "not_sure")) {
+      counts[value] += 1;
+      answered.push([sign[0], sign[1], value]);
+    }
+  }
+  const facts = Object.assign(
+    {
+      danger: String(form.get("immediate_danger") || ""),
+      age_band: String(form.get("age_band") || ""),
+      setting: String(form.get("setting") || ""),
+      yes: counts.yes,
+      not_sure: counts.not_sure,
+    },
+    RRRules.noted(CONFIG.rules, answered)
+  );
+  const steps = RRRules.nextSteps(CONFIG.rules, facts);
+  const text = CONFIG.text;
+  const items = steps
+    .filter((code) => CONFIG.dangerSteps.indexOf(code) === -1 && CONFIG.stepTexts[code])
+    .map((code) => {
+      const step = CONFIG.stepTexts[code];
+      return `<li><strong>${escapeHtml(step.title)}.</strong> ${escapeHtml(step.body)}</li>`;
+    });
+  const contacts = [];
+  for (const kind of RRRules.kindsNeeded(CONFIG.rules, steps)) {
+    for (const contact of CONFIG.contactsByKind[kind] || []) {
+      const calls = contact.phones.map(
+        (phone) =>
+          `<a class="call-link" href="tel:${escapeHtml(phone.replace(/[^0-9+]/g, ""))}">${escapeHtml(text.call)} <span class="phone-number" dir="ltr">${escapeHtml(phone)}</span></a>`
+      );
+      contacts.push(`<li class="contact-row"><p class="contact-name"><strong><bdi>${escapeHtml(contact.name)}</bdi></strong></p><div class="contact-actions">${calls.join(" ")}</div></li>`);
+    }
+  }
+  const content =
+    `<section class="panel panel-danger not-sent" role="alert" aria-labelledby="not-sent-title">` +
+    `<h2 id="not-sent-title">${escapeHtml(text.notSentTitle)}</h2><p>${escapeHtml(text.offlineStepsBody)}</p></section>` +
+    CONFIG.emergencyHtml +
+    `<h1>${escapeHtml(text.nextSteps)}</h1><p class="not-diagnosis">${escapeHtml(text.notDiagnosis)}</p>` +
+    `<ol class="steps">${items.join("")}</ol>` +
+    (contacts.length ? `<h2>${escapeHtml(text.whoToContact)}</h2><ul class="contact-rows">${contacts.join("")}</ul>` : "") +
+    homeLinks();
+  return shellPage(content, 503);
 }
 
 async function notSentPage() {
