@@ -260,9 +260,17 @@ class SectionAdmin(ContentAdmin):
 @admin.register(Indicator)
 class IndicatorAdmin(ContentAdmin):
     kept_by = (UsageAnswer, "indicator_version__indicator", _("{item}: used by past checklists"))
-    list_display = ("text", "section", "position", "active", "wording_version", "worker_view")
-    list_editable = ("position", "active")
-    list_filter = ("active", "section")
+    list_display = (
+        "text",
+        "section",
+        "core",
+        "position",
+        "active",
+        "wording_version",
+        "worker_view",
+    )
+    list_editable = ("core", "position", "active")
+    list_filter = ("active", "core", "section")
     list_select_related = ("section", "current_version")
     search_fields = ("slug", "source", *in_every_language("text", "help", "guidance"))
     readonly_fields = ("worker_view", "wording_versions")
@@ -282,7 +290,14 @@ class IndicatorAdmin(ContentAdmin):
         (
             _("Source, order and visibility"),
             {
-                "fields": ("source", "position", "active", "worker_view", "wording_versions"),
+                "fields": (
+                    "source",
+                    "core",
+                    "position",
+                    "active",
+                    "worker_view",
+                    "wording_versions",
+                ),
                 "description": _(
                     "Unticking 'active' removes the indicator from new checklists at once. "
                     "It stays in history and statistics. Indicators that past checklists "

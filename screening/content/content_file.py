@@ -55,7 +55,7 @@ PLAIN = {
     "countries": ("code", "position", "active"),
     "regions": ("code", "country", "position", "active"),
     "sections": ("slug", "source", "position", "active"),
-    "indicators": ("slug", "section", "source", "position", "active"),
+    "indicators": ("slug", "section", "source", "core", "position", "active"),
     "guidance": ("slug", "source", "position", "on_result", "active"),
     "contacts": (
         "kind",

@@ -185,7 +185,7 @@ def _check_item(check: _Checker, kind: str, where: str, item: Any) -> dict[str, 
             )
         elif field == "verification":
             clean[field] = check.choice(at, value, Verification.values)
-        elif field in ("active", "on_result", "open_24_7"):
+        elif field in ("active", "on_result", "open_24_7", "core"):
             clean[field] = check.boolean(at, value)
         elif field == "position":
             clean[field] = check.position(at, value)

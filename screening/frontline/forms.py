@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, LayoutObject, Submit
+from crispy_forms.layout import Fieldset, Layout, LayoutObject
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.choices import BaseChoiceIterator
@@ -42,6 +42,7 @@ class IndicatorItem:
     version_id: int
     text: str
     help: str
+    core: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ def checklist_items(sections: Iterable[Section]) -> tuple[SectionItem, ...]:
                     version_id=indicator.current_version_id,
                     text=indicator.text,
                     help=indicator.help,
+                    core=indicator.core,
                 )
                 for indicator in section.indicators.all()
             ),
@@ -84,8 +86,10 @@ def checklist_items(sections: Iterable[Section]) -> tuple[SectionItem, ...]:
 class SectionFieldset(LayoutObject):
     """A checklist section: its title, why identification is hard there, its source, its fields.
 
-    Unlike crispy's Fieldset, the legend is never compiled as a template: section text is
-    written by editors, so it is only ever escaped, never evaluated.
+    Folded (a <details> the worker opens) unless it holds an answer or an error, so that the
+    core set and the danger question come first on a phone. Unlike crispy's Fieldset, the
+    legend is never compiled as a template: section text is written by editors, so it is only
+    ever escaped, never evaluated.
     """
 
     template = "rr/layout/section.html"
@@ -96,7 +100,36 @@ class SectionFieldset(LayoutObject):
 
     def render(self, form, context, template_pack=None, **kwargs) -> str:
         fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
-        return render_to_string(self.template, {"section": self.section, "fields": fields})
+        opened = any(
+            form.data.get(name) or form.initial.get(name) or form.errors.get(name)
+            for name in self.fields
+        )
+        return render_to_string(
+            self.template,
+            {"section": self.section, "fields": fields, "count": len(self.fields), "open": opened},
+        )
+
+
+class SubmitBar(LayoutObject):
+    """ "See next steps", kept in view on every screen of the checklist, with the progress."""
+
+    template = "screening/includes/submit_bar.html"
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string(self.template, {"total": len(form.versions)})
+
+
+class CoreFieldset(LayoutObject):
+    """The signs to check first, from every section, with how many are answered."""
+
+    template = "screening/includes/core_signs.html"
+
+    def __init__(self, *fields: str) -> None:
+        self.fields = list(fields)
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
+        return render_to_string(self.template, {"fields": fields, "count": len(self.fields)})
 
 
 class DangerCall(LayoutObject):
@@ -196,6 +229,8 @@ class ChecklistForm(forms.Form):
             ),
             ChecklistIntro(),
         ]
+        core: list[str] = []
+        by_section: list[tuple[SectionItem, list[str]]] = []
         for section in sections:
             names = []
             for indicator in section.indicators:
@@ -212,16 +247,17 @@ class ChecklistForm(forms.Form):
                 self.fields[name] = field
                 self.versions[name] = indicator.version_id
                 self.slugs[indicator.version_id] = (indicator.slug, section.slug)
-                names.append(name)
-            if names:
-                layout.append(SectionFieldset(section, *names))
+                (core if indicator.core else names).append(name)
+            by_section.append((section, names))
+        if core:
+            layout.append(CoreFieldset(*core))
+        layout += [SectionFieldset(section, *names) for section, names in by_section if names]
         self.helper = FormHelper()
         self.helper.form_tag = True
         # Off, so that the browser never puts answers back when Back returns to the page
         # (after "Leave this page", say): the form is always as the server sends it.
         self.helper.attrs = {"id": "checklist-form", "action": "", "autocomplete": "off"}
-        self.helper.layout = Layout("token", *layout)
-        self.helper.add_input(Submit("submit", _("See next steps"), css_class="button"))
+        self.helper.layout = Layout("token", *layout, SubmitBar())
 
     def clean_region(self) -> Region | None:
         code = self.cleaned_data["region"]

@@ -89,6 +89,15 @@ def offline_steps(place: Place) -> dict:
     }
 
 
+def paper_sections() -> dict:
+    """The paper checklist in the phone's order: the core set first, then each section's rest."""
+    sections = list(checklist_sections())
+    for section in sections:
+        section.more = [i for i in section.indicators.all() if not i.core]
+    core = [i for section in sections for i in section.indicators.all() if i.core]
+    return {"core": core, "sections": sections}
+
+
 def kept_place(request: HttpRequest) -> Place:
     """The place kept in the session (or the default), without writing anything."""
     regions = active_regions()
@@ -253,7 +262,7 @@ def checklist_print(request: HttpRequest) -> HttpResponse:
     context = {
         "region_form": region_form,
         "region": region,
-        "sections": checklist_sections(),
+        **paper_sections(),
         "answers": [label for _value, label in ANSWER_CHOICES],
         "settings": Setting.choices,
         "age_bands": AgeBand.choices,

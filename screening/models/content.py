@@ -147,6 +147,14 @@ class Indicator(models.Model):
         ),
     )
     source = models.TextField(help_text=_("Where this indicator comes from: author, year, title."))
+    core = models.BooleanField(
+        default=False,
+        verbose_name=_("in the core set"),
+        help_text=_(
+            "Shown first, in the short set of signs to check first; the others wait in their "
+            "sections, which the worker opens. Keep the core set short: about eight signs."
+        ),
+    )
     position = models.PositiveSmallIntegerField(
         default=0, help_text=_("Order within the section; smaller numbers come first.")
     )
