@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, LayoutObject
 from django import forms
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -256,7 +258,14 @@ class ChecklistForm(forms.Form):
         self.helper.form_tag = True
         # Off, so that the browser never puts answers back when Back returns to the page
         # (after "Leave this page", say): the form is always as the server sends it.
-        self.helper.attrs = {"id": "checklist-form", "action": "", "autocomplete": "off"}
+        self.helper.attrs = {
+            "id": "checklist-form",
+            "action": "",
+            "autocomplete": "off",
+            # For keep.js: where answers are kept, and when the session would end.
+            "data-keep": reverse("screening:checklist_keep"),
+            "data-idle-seconds": str(settings.SESSION_COOKIE_AGE),
+        }
         self.helper.layout = Layout("token", *layout, SubmitBar())
 
     def clean_region(self) -> Region | None:

@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from screening.frontline import drafts
 from screening.frontline.forms import RegionChoiceForm
 from screening.models import AccountPreference, Country, Region
 from screening.web.rendered import cached_content, cached_page
@@ -29,6 +30,8 @@ def frontline(view):
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not (settings.SCREENING_ALLOW_ANONYMOUS or request.user.is_authenticated):
+            if request.method == "POST" and request.resolver_match.url_name == "checklist":
+                return drafts.expired_send(request)
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 

@@ -22,7 +22,15 @@ from screening.frontline.rules import (
     order_contacts,
     what_was_noted,
 )
-from screening.models import Country, Guidance, Region, StepText, SupportContact, serving
+from screening.models import (
+    Country,
+    Guidance,
+    IndicatorVersion,
+    Region,
+    StepText,
+    SupportContact,
+    serving,
+)
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -240,3 +248,36 @@ def result_context(
         "not_sure_items": not_sure,
         "more_guidance": more,
     }
+
+
+def noted_by_section(noted: dict[str, str]) -> list[dict]:
+    """Group the noted indicator versions under their sections, in checklist order."""
+    ids = [int(vid) for vid in noted if vid.isdigit()]
+    versions = IndicatorVersion.objects.filter(id__in=ids).select_related("indicator__section")
+    ordered = sorted(
+        versions,
+        key=lambda v: (
+            v.indicator.section.position,
+            v.indicator.section_id,
+            v.indicator.position,
+            v.indicator_id,
+        ),
+    )
+    groups: list[dict] = []
+    for version in ordered:
+        indicator = version.indicator
+        # Show the wording that was answered, even if an editor has changed it since.
+        text = indicator.text if indicator.current_version_id == version.id else version.text
+        item = {
+            "text": text,
+            "answer": noted[str(version.id)],
+            "guidance": indicator.guidance,
+            "indicator": indicator,
+            "slug": indicator.slug,
+            "section_slug": indicator.section.slug,
+        }
+        if groups and groups[-1]["section"].pk == indicator.section_id:
+            groups[-1]["items"].append(item)
+        else:
+            groups.append({"section": indicator.section, "items": [item]})
+    return groups

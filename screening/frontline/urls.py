@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from screening.frontline import contacts, offline, views
+from screening.frontline import contacts, drafts, offline, views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("checklist/result/", views.result, name="result"),
     path("checklist/finish/", views.finish, name="finish"),
     path("checklist/leave/", views.leave, name="leave"),
+    path("checklist/keep/", drafts.keep, name="checklist_keep"),
     path("search/", views.neutral, name="neutral"),
     path("guidance/", views.guidance, name="guidance"),
     path("contacts/", contacts.contacts, name="contacts"),

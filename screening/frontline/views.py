@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from screening.choices import AgeBand, Answer, Setting
 from screening.content import reviews
+from screening.frontline import drafts
 from screening.frontline.forms import ChecklistForm, checklist_items
 from screening.frontline.recording import record_usage
 from screening.frontline.regions import (
@@ -34,13 +35,13 @@ from screening.frontline.result import (
     contacts_serving,
     emergency_contacts,
     first_emergency_by_region,
+    noted_by_section,
     plan,
     result_context,
 )
 from screening.models import (
     Guidance,
     Indicator,
-    IndicatorVersion,
     Section,
 )
 from screening.web.rendered import (
@@ -120,6 +121,30 @@ def checklist(request: HttpRequest) -> HttpResponse:
         countries = cached_content(request, "countries", active_countries)
         # A country or region chosen on this page (the question before the form) is kept.
         _form, place = chosen_place(request, regions, countries)
+        draft = request.session.get(drafts.DRAFT_KEY)
+        if draft:
+            # Answers kept from before a detour or an ended session: this worker's page only.
+            token = request.session.get(TOKEN_KEY) or new_token(request)
+            form = ChecklistForm(
+                initial={**draft, "token": token},
+                sections=cached_content(
+                    request, "checklist", lambda: checklist_items(checklist_sections())
+                ),
+                regions=regions,
+                emergency=emergency_contacts(place.region, country=place.country),
+                emergency_by_region=first_emergency_by_region(regions),
+            )
+            return render(
+                request,
+                "screening/checklist.html",
+                {
+                    "form": form,
+                    "place": place,
+                    "countries": countries,
+                    "kept": True,
+                    "translation_unchecked": unchecked_translation(shown_content),
+                },
+            )
 
         def context(marks: dict) -> dict:
             # The blank form, rendered with placeholders for the tokens (screening/web/rendered.py).
@@ -252,6 +277,7 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
     }
     remember_region(request, region)
     request.session.pop(TOKEN_KEY, None)
+    drafts.forget_draft(request)
     return redirect("screening:result")
 
 
@@ -269,39 +295,6 @@ def result_key(saved: dict) -> str:
     shown = {name: value for name, value in saved.items() if name != "token"}
     text = json.dumps(shown, sort_keys=True, separators=(",", ":"))
     return salted_hmac("screening.views.result_key", text, algorithm="sha256").hexdigest()
-
-
-def noted_by_section(noted: dict[str, str]) -> list[dict]:
-    """Group the noted indicator versions under their sections, in checklist order."""
-    ids = [int(vid) for vid in noted if vid.isdigit()]
-    versions = IndicatorVersion.objects.filter(id__in=ids).select_related("indicator__section")
-    ordered = sorted(
-        versions,
-        key=lambda v: (
-            v.indicator.section.position,
-            v.indicator.section_id,
-            v.indicator.position,
-            v.indicator_id,
-        ),
-    )
-    groups: list[dict] = []
-    for version in ordered:
-        indicator = version.indicator
-        # Show the wording that was answered, even if an editor has changed it since.
-        text = indicator.text if indicator.current_version_id == version.id else version.text
-        item = {
-            "text": text,
-            "answer": noted[str(version.id)],
-            "guidance": indicator.guidance,
-            "indicator": indicator,
-            "slug": indicator.slug,
-            "section_slug": indicator.section.slug,
-        }
-        if groups and groups[-1]["section"].pk == indicator.section_id:
-            groups[-1]["items"].append(item)
-        else:
-            groups.append({"section": indicator.section, "items": [item]})
-    return groups
 
 
 @never_cache
@@ -362,6 +355,7 @@ def result(request: HttpRequest) -> HttpResponse:
 def finish(request: HttpRequest) -> HttpResponse:
     request.session.pop(RESULT_KEY, None)
     request.session.pop(TOKEN_KEY, None)
+    drafts.forget_draft(request)
     messages.success(request, _("The result has been cleared from this device."))
     return redirect("screening:start")
 
@@ -372,6 +366,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     """Clear the answers and the result at once and show a page that says nothing about them."""
     request.session.pop(RESULT_KEY, None)
     request.session.pop(TOKEN_KEY, None)
+    drafts.forget_draft(request)
     return redirect("screening:neutral")
 
 

@@ -107,3 +107,35 @@ def test_the_paper_checklist_has_the_core_set_first_within_two_a4_sides(
     assert ends_on <= 1, ends_on
     for indicator in core:
         assert " ".join(indicator.text.split()) in " ".join(pages[:2]), indicator.slug
+
+
+def test_answers_survive_a_detour_through_the_menu(live_server, page, sign_in, worker_user):
+    open_checklist(live_server, page, sign_in, worker_user)
+    page.locator("#section-core input[value=yes]").nth(0).check()
+    page.locator("#section-core input[value=not_sure]").nth(2).check()
+    page.click("summary:has-text('Menu')")
+    page.click("header a[href='/contacts/']")
+    page.wait_for_url(f"{live_server.url}/contacts/")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{live_server.url}/checklist/")
+    assert page.locator("#section-core input[value=yes]").nth(0).is_checked()
+    assert page.locator("#section-core input[value=not_sure]").nth(2).is_checked()
+    assert page.get_by_text("Your answers from before are kept").is_visible()
+
+
+def test_before_the_idle_limit_the_page_warns_and_continuing_keeps_the_session(
+    live_server, page, sign_in, worker_user, settings
+):
+    page.clock.install()
+    open_checklist(live_server, page, sign_in, worker_user)
+    page.locator("#section-core input[value=yes]").nth(0).check()
+    warning = page.locator("#idle-warning")
+    assert not warning.is_visible()
+    idle = int(page.get_attribute("#checklist-form", "data-idle-seconds"))
+    assert idle == settings.SESSION_COOKIE_AGE
+    page.clock.fast_forward((idle - 180) * 1000 + 1000)
+    assert warning.is_visible()
+    with page.expect_response(lambda r: r.url.endswith("/checklist/keep/")) as kept:
+        warning.locator("button").click()
+    assert kept.value.status == 204
+    assert not warning.is_visible()
