@@ -265,3 +265,15 @@ def count_usage() -> None:
     from screening.dashboard import stats
 
     stats.summarise_ended_quarters(today=timezone.localdate())
+
+
+def choose_place(client, *, region: str | None = None, country: str | None = None, back="/"):
+    """Choose the worker's place as the page's form does: a POST, then back to the page."""
+    data = {"next": back}
+    if region is not None:
+        data["region"] = region
+    if country is not None:
+        data["country"] = country
+    response = client.post(reverse("screening:choose_place"), data)
+    assert response.status_code == 302, response
+    return response

@@ -11,9 +11,14 @@ import functools
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from screening.frontline import drafts
 from screening.frontline.forms import RegionChoiceForm
@@ -22,6 +27,8 @@ from screening.web.rendered import cached_content, cached_page
 
 REGION_KEY = "region"
 COUNTRY_KEY = "country"
+# The result of the checklist just sent, kept in the session until Finish or Leave.
+RESULT_KEY = "checklist_result"
 
 
 def frontline(view):
@@ -79,41 +86,40 @@ def default_place(regions: list[Region]) -> Place:
     return Place(region, region.country, default=True) if region else Place()
 
 
+def place_from_address(
+    request: HttpRequest, regions: list[Region], countries: list[Country]
+) -> Place | None:
+    """A place named in the address (?region= or ?country=), for this page only.
+
+    Nothing is written: a link from elsewhere must not change where the worker is. Choosing
+    is a POST (choose_place).
+    """
+    if request.GET.get("region"):
+        region = next((r for r in regions if r.code == request.GET["region"]), None)
+        if region is not None:
+            return Place(region, region.country)
+    if request.GET.get("country"):
+        country = next((c for c in countries if c.code == request.GET["country"]), None)
+        if country is not None:
+            return Place(None, country)
+    return None
+
+
+def place_form(place: Place, regions: list[Region]) -> RegionChoiceForm:
+    data = {"region": place.region.code if place.region else ""}
+    form = RegionChoiceForm(data, regions=regions, country=place.country)
+    form.is_valid()
+    return form
+
+
 def chosen_place(
     request: HttpRequest, regions: list[Region], countries: list[Country]
 ) -> tuple[RegionChoiceForm, Place]:
-    """The worker's place, reading a choice made now (?region= or ?country=) and keeping it."""
-    by_code = {region.code: region for region in regions}
-    if "country" in request.GET and "region" not in request.GET:
-        country = next((c for c in countries if c.code == request.GET["country"]), None)
-        if country is not None:
-            current = by_code.get(remembered_region_code(request))
-            if current is not None and current.country_id != country.pk:
-                remember_region(request, None)  # a region of another country no longer applies
-                current = None
-            remember_country(request, country)
-            data = {"region": current.code if current else ""}
-            form = RegionChoiceForm(data, regions=regions, country=country)
-            form.is_valid()
-            return form, Place(current, country)
-    form, region = chosen_region(request, regions)
-    if region is not None:
-        form = RegionChoiceForm({"region": region.code}, regions=regions, country=region.country)
-        form.is_valid()
-        return form, Place(region, region.country)
-    code = request.session.get(COUNTRY_KEY, "")
-    country = next((c for c in countries if c.code == code), None) if code else None
-    if country is not None:
-        form = RegionChoiceForm({"region": ""}, regions=regions, country=country)
-        form.is_valid()
-        return form, Place(None, country)
-    place = default_place(regions)
-    if place.known:
-        form = RegionChoiceForm(
-            {"region": place.region.code}, regions=regions, country=place.country
-        )
-        form.is_valid()
-    return form, place
+    """The worker's place: the one the address names for this page, else the remembered one."""
+    place = place_from_address(request, regions, countries) or remembered_place(
+        request, regions, countries
+    )
+    return place_form(place, regions), place
 
 
 def remembered_place(
@@ -163,30 +169,15 @@ def remember_region(request: HttpRequest, region: Region | None) -> None:
         AccountPreference.objects.update_or_create(user=request.user, defaults={"region": region})
 
 
-def chosen_region(
-    request: HttpRequest, regions: list[Region]
-) -> tuple[RegionChoiceForm, Region | None]:
-    """Read the region from ?region=, falling back to the one remembered for this worker."""
-    asked = "region" in request.GET
-    data = request.GET if asked else {"region": remembered_region_code(request)}
-    form = RegionChoiceForm(data, regions=regions)
-    if form.is_valid():
-        region = form.cleaned_data["region"]
-        if asked:
-            remember_region(request, region)
-        return form, region
-    return form, None
-
-
 def region_page(
     request: HttpRequest, template: str, *, page: str, context, place: Place
 ) -> HttpResponse:
     """A page showing one place's contacts, cached per place (screening/web/rendered.py).
 
-    While a place is being chosen (?region= or ?country=) the choice is remembered and the
-    page rendered whole; after that, the remembered place picks the cached page.
+    A place named in the address (?region= or ?country=) is shown on this page only, rendered
+    whole; otherwise the remembered place picks the cached page.
     """
-    if "region" in request.GET or "country" in request.GET:
+    if request.GET.get("region") or request.GET.get("country"):
         return render(request, template, context({}))
     return cached_page(request, template, page=page, vary=(place.code,), context=context)
 
@@ -212,3 +203,38 @@ def saved_place(saved: dict, regions: list[Region], countries: list) -> Place | 
         return Place(region, region.country)
     country = next((c for c in countries if c.code == saved.get("country")), None)
     return Place(None, country) if country is not None else None
+
+
+@require_POST
+def choose_place(request: HttpRequest) -> HttpResponse:
+    """Choose the country or the region, kept for this session (and a region on the account),
+    then back to the page it was chosen on. A POST, so no link from elsewhere can change it."""
+    regions = active_regions()
+    countries = active_countries()
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("screening:start")
+    code = request.POST.get("region", "")
+    region = next((r for r in regions if r.code == code), None) if code else None
+    country = next((c for c in countries if c.code == request.POST.get("country", "")), None)
+    if region is not None:
+        remember_region(request, region)
+    elif country is not None:
+        current = next((r for r in regions if r.code == remembered_region_code(request)), None)
+        if current is not None and current.country_id != country.pk:
+            remember_region(request, None)  # a region of another country no longer applies
+        remember_country(request, country)
+    elif "region" in request.POST and not code:
+        remember_region(request, None)  # "All of" the country: the country stays
+    else:
+        messages.error(request, _("Choose a country or a region from the list."))
+        return redirect(back)
+    saved = request.session.get(RESULT_KEY)
+    if saved:
+        # A result being read follows the choice, in place: the result stays.
+        chosen = region.code if region else ""
+        where = region.country.code if region else (country.code if country else "")
+        request.session[RESULT_KEY] = {**saved, "region": chosen, "country": where}
+    return redirect(back)

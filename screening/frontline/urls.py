@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from screening.frontline import contacts, drafts, offline, views
+from screening.frontline import contacts, drafts, offline, regions, views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("checklist/finish/", views.finish, name="finish"),
     path("checklist/leave/", views.leave, name="leave"),
     path("checklist/keep/", drafts.keep, name="checklist_keep"),
+    path("place/", regions.choose_place, name="choose_place"),
     path("search/", views.neutral, name="neutral"),
     path("guidance/", views.guidance, name="guidance"),
     path("contacts/", contacts.contacts, name="contacts"),

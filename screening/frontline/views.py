@@ -20,6 +20,7 @@ from screening.frontline import drafts
 from screening.frontline.forms import ChecklistForm, checklist_items
 from screening.frontline.recording import record_usage
 from screening.frontline.regions import (
+    RESULT_KEY,
     Place,
     active_countries,
     active_regions,
@@ -54,7 +55,6 @@ from screening.web.rendered import (
 
 logger = logging.getLogger(__name__)
 
-RESULT_KEY = "checklist_result"
 TOKEN_KEY = "checklist_token"
 
 
@@ -307,13 +307,9 @@ def result(request: HttpRequest) -> HttpResponse:
         return redirect("screening:checklist")
     regions = cached_regions(request, active_regions)
     countries = cached_content(request, "countries", active_countries)
-    if "country" in request.GET or "region" in request.GET:
-        # The place chosen on the result itself, in place: the result stays.
-        _form, place = chosen_place(request, regions, countries)
-    else:
-        place = saved_place(saved, regions, countries) or remembered_place(
-            request, regions, countries
-        )
+    # The place the checklist was sent from, or the one chosen on the result itself (in
+    # place: choose_place updates the saved result), else the remembered one.
+    place = saved_place(saved, regions, countries) or remembered_place(request, regions, countries)
 
     def context(marks: dict) -> dict:
         groups = noted_by_section(saved["noted"])

@@ -49,7 +49,7 @@ def test_a_brand_new_worker_has_a_number_on_the_first_screen_after_one_choice(
 
     # The start page asks for the country on its first screen; one tap, and a number.
     page.goto(f"{live_server.url}/")
-    nepal = page.locator("main a.country-button", has_text="Nepal")
+    nepal = page.locator("main button.country-button", has_text="Nepal")
     assert nepal.bounding_box()["y"] + nepal.bounding_box()["height"] <= SCREEN
     assert nepal.bounding_box()["height"] >= 44  # a thumb can use it
     nepal.click()
@@ -82,7 +82,7 @@ def test_a_danger_only_result_sent_before_any_choice_asks_in_place(
     page.check("#id_immediate_danger_0")
     page.click("#checklist-form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/checklist/result/")
-    bangladesh = page.locator("main a.country-button", has_text="Bangladesh")
+    bangladesh = page.locator("main button.country-button", has_text="Bangladesh")
     assert bangladesh.bounding_box()["y"] < SCREEN
     bangladesh.click()
     page.wait_for_load_state()
@@ -96,7 +96,9 @@ def test_the_danger_hint_follows_the_region_picked_further_down(
     live_server, page, newcomer, password
 ):
     sign_in_with(page, live_server, newcomer, password)
-    page.goto(f"{live_server.url}/?country=bd")
+    page.goto(f"{live_server.url}/")
+    page.click("main button.country-button:has-text('Bangladesh')")
+    page.wait_for_load_state()
     page.goto(f"{live_server.url}/checklist/")
     page.check("#id_immediate_danger_0")
     hint = page.locator("[data-danger-numbers] a")

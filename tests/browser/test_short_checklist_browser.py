@@ -52,7 +52,7 @@ def test_see_next_steps_is_in_view_on_every_screen_and_never_covers_a_field(
     live_server, page, sign_in, worker_user
 ):
     open_checklist(live_server, page, sign_in, worker_user)
-    button = page.locator(".submit-bar button[type=submit]")
+    button = page.locator(".submit-bar button[name=submit]")
     height = page.evaluate("document.documentElement.scrollHeight")
     for top in range(0, height, SCREEN // 2):
         page.evaluate(f"window.scrollTo(0, {top})")
@@ -83,7 +83,7 @@ def test_progress_counts_the_answers_and_a_folded_section_opens(
     assert section.get_attribute("open") is not None
     section.locator("input[value=yes]").first.check()
     assert progress.inner_text() == f"Answered: 3 of {total} signs"
-    page.click(".submit-bar button[type=submit]")
+    page.click(".submit-bar button[name=submit]")
     page.wait_for_url(f"{live_server.url}/checklist/result/")
     assert page.locator("#step-refer").count() == 1
 

@@ -1,9 +1,11 @@
 """Every frontline URL for anonymous, worker, supervisor and editor."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import sign_in
+from screening.models import AccountPreference
+from tests.conftest import choose_place, sign_in
 
 FRONTLINE_PAGES = ["screening:checklist", "screening:guidance", "screening:contacts"]
 
@@ -95,9 +97,26 @@ def test_an_anonymous_visit_to_the_start_page_creates_no_session(client, db):
 
 
 def test_the_chosen_region_is_remembered_for_the_checklist(worker_client, content):
-    worker_client.get("/?region=north")
+    choose_place(worker_client, region="north")
     html = worker_client.get(reverse("screening:checklist")).content.decode()
     assert '<option value="north" selected>' in html
+
+
+def test_a_link_cannot_change_where_the_worker_is(worker_client, worker, content):
+    # A region in the address shows that region on that page, and writes nothing: a link
+    # from another site must not change the numbers the worker sees next (issue 24).
+    html = worker_client.get("/?region=south").content.decode()
+    assert "South Province" in html
+    assert "region" not in worker_client.session or not worker_client.session["region"]
+    assert not AccountPreference.objects.filter(user=worker, region__isnull=False).exists()
+    # Choosing is a POST with the CSRF token: without it, refused and nothing written.
+    strict = Client(enforce_csrf_checks=True)
+    sign_in(strict, worker)
+    response = strict.post(reverse("screening:choose_place"), {"region": "south"})
+    assert response.status_code == 403
+    assert not AccountPreference.objects.filter(user=worker, region__isnull=False).exists()
+    choose_place(worker_client, region="south")
+    assert AccountPreference.objects.get(user=worker).region.code == "south"
 
 
 def test_an_unknown_region_on_the_start_page_is_ignored_not_an_error(client, db):

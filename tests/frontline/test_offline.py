@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 from screening.choices import ContactKind, ContactScope
 from screening.frontline.offline import OFFLINE_PAGES
 from screening.models import Indicator, SubmissionToken, UsageRecord, current_content_version
-from tests.conftest import make_contact, make_guidance, make_indicator, make_region
+from tests.conftest import choose_place, make_contact, make_guidance, make_indicator, make_region
 
 
 def sw_config(response) -> dict:
@@ -84,7 +84,7 @@ def test_print_page_keeps_nothing(worker_client, content):
 
 
 def test_print_page_uses_the_region_remembered_in_the_session(worker_client, content):
-    worker_client.get("/contacts/?region=south")
+    choose_place(worker_client, region="south")
     html = worker_client.get("/checklist/print/").content.decode()
     assert "South Shelter" in html
     assert "North Shelter" not in html
@@ -184,7 +184,7 @@ def test_service_worker_speaks_the_worker_language_and_carries_the_region_number
         scope=ContactScope.LOCAL,
         regions=[content["region"]],
     )
-    worker_client.get("/contacts/?region=north")
+    choose_place(worker_client, region="north")
     english = sw_config(worker_client.get("/sw.js"))
     assert ".north." in english["cache"]
     assert "+977 1 555 0999" in english["emergencyHtml"]

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from screening.models import AccountPreference, Region
-from tests.conftest import make_user, sign_in
+from tests.conftest import choose_place, make_user, sign_in
 from tests.frontline.test_checklist import submit
 
 START = reverse("screening:start")
@@ -30,7 +30,7 @@ def tel_links(html: str) -> list[str]:
 
 def asks_for_the_country(html: str) -> bool:
     return "Which country are you in?" in html and all(
-        f'href="?country={code}"' in html for code in COUNTRIES
+        f'name="country" value="{code}"' in html for code in COUNTRIES
     )
 
 
@@ -53,7 +53,8 @@ def test_a_brand_new_worker_is_asked_for_the_country_first(worker_client):
     [("np", "100"), ("bd", "999"), ("in", "100"), ("pk", "15"), ("th", "191")],
 )
 def test_choosing_a_country_shows_its_numbers_at_once_and_keeps_it(worker_client, country, first):
-    html = main(worker_client.get(START, {"country": country}))
+    choose_place(worker_client, country=country)
+    html = main(worker_client.get(START))
     assert tel_links(html)[0] == first
     assert not asks_for_the_country(html)
     # Kept for the session: the next page knows it without asking.
@@ -63,7 +64,7 @@ def test_choosing_a_country_shows_its_numbers_at_once_and_keeps_it(worker_client
 
 
 def test_the_checklist_hint_and_call_button_carry_the_country_number(worker_client):
-    worker_client.get(START, {"country": "bd"})
+    choose_place(worker_client, country="bd")
     html = main(worker_client.get(CHECKLIST))
     hint = re.search(r"<span data-danger-numbers>(.*?)</span>", html).group(1)
     assert tel_links(hint) == ["999"]
@@ -81,8 +82,9 @@ def test_each_region_has_its_own_call_button_for_the_hint_to_follow(worker_clien
 
 
 def test_a_region_from_another_country_is_dropped_when_the_country_changes(worker_client):
-    worker_client.get(START, {"region": "pk-punjab"})
-    html = main(worker_client.get(START, {"country": "th"}))
+    choose_place(worker_client, region="pk-punjab")
+    choose_place(worker_client, country="th")
+    html = main(worker_client.get(START))
     assert tel_links(html)[0] == "191"
     assert "1122" not in tel_links(html)
     assert AccountPreference.objects.get(user__username="worker1").region is None
@@ -112,7 +114,8 @@ def test_a_danger_only_result_without_a_place_offers_the_choice_in_place(worker_
     assert asks_for_the_country(html)
     assert html.index("Which country are you in?") < html.index("What to do next")
     # Choosing on the result keeps the result and gives the country's number first.
-    html = main(worker_client.get(RESULT, {"country": "pk"}))
+    choose_place(worker_client, country="pk", back=RESULT)
+    html = main(worker_client.get(RESULT))
     assert "What to do next" in html
     assert tel_links(html)[0] == "15"
     assert html.index('href="tel:15"') < html.index("What to do next")
@@ -121,7 +124,7 @@ def test_a_danger_only_result_without_a_place_offers_the_choice_in_place(worker_
 
 
 def test_a_result_sent_from_a_region_keeps_its_number(worker_client):
-    worker_client.get(START, {"region": "in-west-bengal"})
+    choose_place(worker_client, region="in-west-bengal")
     submit(worker_client, immediate_danger="yes", region="in-west-bengal")
     html = main(worker_client.get(RESULT))
     assert tel_links(html)[0] == "100"

@@ -19,7 +19,7 @@ from screening.models import (
     UsageRecord,
     serving,
 )
-from tests.conftest import make_contact, make_region
+from tests.conftest import choose_place, make_contact, make_region
 from tests.frontline.test_checklist import field, start_checklist, submit
 
 CHECKLIST = reverse("screening:checklist")
@@ -115,7 +115,7 @@ def test_choosing_a_region_on_the_start_page_keeps_the_language_preference(worke
     AccountPreference.objects.create(
         user=worker_client.session and _user(worker_client), language="ne"
     )
-    worker_client.get("/?region=south")
+    choose_place(worker_client, region="south")
     preference = AccountPreference.objects.get()
     assert preference.region == content["other_region"]
     assert preference.language == "ne"

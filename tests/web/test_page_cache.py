@@ -14,7 +14,7 @@ from django.db import connection
 from django.urls import reverse
 
 from screening.models import ContentVersion, Indicator, current_content_version
-from tests.conftest import make_indicator, make_section
+from tests.conftest import choose_place, make_indicator, make_section
 
 CHECKLIST = reverse("screening:checklist")
 
@@ -161,7 +161,7 @@ def test_a_rejected_form_shows_its_answers_and_errors(worker_client, content):
 
 def test_the_cached_form_follows_language_and_region(worker_client, content):
     english = worker_client.get(CHECKLIST).content.decode()
-    worker_client.get(reverse("screening:contacts"), {"region": content["region"].code})
+    choose_place(worker_client, region=content["region"].code)
     with_region = worker_client.get(CHECKLIST).content.decode()
     assert f'value="{content["region"].code}" selected' in with_region
     assert f'value="{content["region"].code}" selected' not in english
