@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 
 from screening.accounts import roles
 from screening.choices import AgeBand, Setting
-from screening.models import Region
+from screening.models import Country, Region
 from tests.conftest import count_usage, make_record, make_user
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,10 @@ def supervisor_user(db):
     group, _ = Group.objects.get_or_create(name=roles.SUPERVISORS)
     group.permissions.add(Permission.objects.get(codename="view_dashboard"))
     user = make_user("browser-supervisor", roles.SUPERVISORS)
-    region = Region.objects.get_or_create(code="np-bagmati", defaults={"name": "Bagmati"})[0]
+    nepal = Country.objects.get_or_create(code="np", defaults={"name": "Nepal"})[0]
+    region = Region.objects.get_or_create(
+        code="np-bagmati", defaults={"name": "Bagmati", "country": nepal}
+    )[0]
     for i in range(40):
         make_record(
             day=datetime.date(2026, 4, 1) + datetime.timedelta(days=i * 2),

@@ -127,7 +127,10 @@ def test_urdu_lines_keep_their_height_and_english_names_are_isolated(
 
     region = Region.objects.get(code="np-bagmati")
     region.__class__.objects.filter(pk=region.pk).update(name_ur="Bagmati (Nepal)")
-    SupportContact.objects.filter(regions=region).update(name_ur="Nepal Police (emergency)")
+    # Nepal's numbers serve the whole country: none lists the region itself.
+    SupportContact.objects.filter(country__code="np", kind="emergency").update(
+        name_ur="Nepal Police (emergency)"
+    )
     page = in_urdu
     sign_in(urdu_worker)
     page.goto(f"{live_server.url}/checklist/")
