@@ -370,6 +370,8 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Second factor (screening/accounts/two_factor.py): always on for editors, supervisors and
 # superusers; for frontline workers optional unless this is on.
 SCREENING_REQUIRE_2FA_FOR_WORKERS = env_bool("SCREENING_REQUIRE_2FA_FOR_WORKERS")
+# Keys, QR codes and recovery codes are never shown in the admin (screening/accounts/admin.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_ISSUER = "Recognise & Refer"
 OTP_WEBAUTHN_RP_NAME = "Recognise & Refer"
 # Passkeys work only on the origins listed here (https, or http on localhost).

@@ -11,7 +11,9 @@ from base64 import b32encode
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -21,6 +23,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 RECOVERY_CODE_COUNT = 10
+# The session's own unconfirmed authenticator, and whether it may replace a confirmed one.
+PENDING_DEVICE = "two_factor_pending_device"
+REPLACING = "two_factor_replacing"
 # Reachable with a password alone: what it takes to set up or use the second factor.
 OPEN_PREFIXES = (
     "/accounts/two-factor/",
@@ -74,12 +79,41 @@ class RequireSecondFactorMiddleware:
         return self.get_response(request)
 
 
-def pending_totp_device(user: AbstractBaseUser) -> TOTPDevice:
-    """The unconfirmed authenticator being set up, made on first use."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    if device is None:
+def pending_totp_device(request: HttpRequest, *, create: bool = True) -> TOTPDevice | None:
+    """The unconfirmed authenticator this session is setting up, made on first use.
+
+    A key is shown only to the session that will confirm it: another session gets a new key,
+    and the unconfirmed one it replaces can no longer be confirmed."""
+    user = request.user
+    pk = request.session.get(PENDING_DEVICE)
+    device = TOTPDevice.objects.filter(pk=pk, user=user, confirmed=False).first() if pk else None
+    if device is None and create:
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+        request.session[PENDING_DEVICE] = device.pk
     return device
+
+
+def confirm_totp_device(request: HttpRequest, device: TOTPDevice, code: str) -> bool:
+    """Confirm this session's pending authenticator with a code from it.
+
+    Refused when another session confirmed a device first and this one has not used it: a
+    password alone then no longer adds a second factor. On a replacement (a verified session
+    whose owner typed the password again), the old authenticator apps go."""
+    user = request.user
+    with transaction.atomic():
+        # One confirmation at a time per account.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        if user_has_device(user) and not user.is_verified():
+            return False
+        if not device.verify_token(code):
+            return False
+        if request.session.get(REPLACING):
+            TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
+        confirmed = TOTPDevice.objects.filter(pk=device.pk, confirmed=False).update(confirmed=True)
+    request.session.pop(PENDING_DEVICE, None)
+    device.confirmed = True
+    return confirmed == 1
 
 
 def totp_secret(device: TOTPDevice) -> str:

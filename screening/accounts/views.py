@@ -7,7 +7,7 @@ import qrcode.image.svg
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -43,6 +43,14 @@ def _next_url(request: HttpRequest) -> str:
     return "/"
 
 
+class PasswordForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
 @never_cache
 @login_required
 def setup(request: HttpRequest) -> HttpResponse:
@@ -51,38 +59,61 @@ def setup(request: HttpRequest) -> HttpResponse:
     if user_has_device(user) and not user.is_verified():
         return redirect(f"{reverse('two_factor:verify')}?{request.GET.urlencode()}")
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-    device = None if confirmed else two_factor.pending_totp_device(user)
+    replacing = confirmed and request.session.get(two_factor.REPLACING, False)
     form = CodeForm(request.POST or None)
+    password_form = PasswordForm()
+    if confirmed and not replacing and request.method == "POST":
+        # Replacing a confirmed authenticator takes the password again, not only the session.
+        password_form = PasswordForm(request.POST)
+        form = CodeForm()
+        if password_form.is_valid():
+            if user.check_password(password_form.cleaned_data["password"]):
+                request.session[two_factor.REPLACING] = True
+                return redirect(f"{request.path}?{urlencode({'next': _next_url(request)})}")
+            password_form.add_error("password", _("That is not your password."))
+    device = None
+    if not confirmed or replacing:
+        device = two_factor.pending_totp_device(request, create=request.method != "POST")
+        if device is None:  # another session's key replaced this one's: show a new one
+            return redirect(f"{request.path}?{urlencode({'next': _next_url(request)})}")
     if device is not None and request.method == "POST" and form.is_valid():
         code = "".join(form.cleaned_data["code"].split())
-        if device.verify_token(code):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        if two_factor.confirm_totp_device(request, device, code):
             otp_login(request, device)
-            request.session[FRESH_CODES] = two_factor.new_recovery_codes(user)
+            request.session.pop(two_factor.REPLACING, None)
+            if not replacing:
+                request.session[FRESH_CODES] = two_factor.new_recovery_codes(user)
             query = urlencode({"next": _next_url(request)})
             return redirect(f"{reverse('two_factor:recovery_codes')}?{query}")
+        if user_has_device(user) and not user.is_verified():
+            # Another session confirmed an authenticator first: this one must use it.
+            return redirect(f"{reverse('two_factor:verify')}?{request.GET.urlencode()}")
         form.add_error("code", _("That code did not match. Check the time on your phone."))
+    errors = form.errors or password_form.errors
     return render(
         request,
         "registration/two_factor_setup.html",
         {
             "form": form,
+            "password_form": password_form,
             "device": device,
+            "replacing": replacing,
             "secret": two_factor.totp_secret(device) if device else "",
             "required": two_factor.second_factor_required(user),
             "codes_left": two_factor.recovery_codes_left(user),
             "next": _next_url(request),
         },
-        status=400 if form.errors else 200,
+        status=400 if errors else 200,
     )
 
 
 @never_cache
 @login_required
 def setup_qr(request: HttpRequest) -> HttpResponse:
-    """The pending authenticator's key as a QR code (SVG), for the set-up page's image."""
-    device = two_factor.pending_totp_device(request.user)
+    """This session's pending authenticator key as a QR code (SVG), for the set-up page."""
+    device = two_factor.pending_totp_device(request, create=False)
+    if device is None:
+        raise Http404("No authenticator is being set up in this session.")
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     buffer = io.BytesIO()
     image.save(buffer)
