@@ -1,6 +1,7 @@
 """Sign-in and second-factor pages; see two_factor.py for who needs a second factor."""
 
 import io
+import math
 
 import qrcode
 import qrcode.image.svg
@@ -12,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import user_has_device
@@ -27,11 +29,40 @@ class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code"),
         max_length=32,
-        help_text=_("The 6 digits your authenticator app shows now, or one recovery code."),
+        help_text=_("The 6 digits your authenticator app shows now."),
+        # Phones show the number pad and offer a code from a text message or the app.
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autocapitalize": "off"}
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autocapitalize": "off"}
         ),
     )
+
+
+class RecoveryCodeForm(forms.Form):
+    """Recovery codes hold letters, so they get a field of their own with a full keyboard."""
+
+    recovery_code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=32,
+        help_text=_("One of the codes you kept when you set up the app, such as 1a2b3c-4d5e6f."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+    )
+
+
+def _wait_message(seconds: int) -> str:
+    if seconds <= 90:
+        return ngettext(
+            "Too many wrong codes. Wait %(count)d second, then try again.",
+            "Too many wrong codes. Wait %(count)d seconds, then try again.",
+            seconds,
+        ) % {"count": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Too many wrong codes. Wait %(count)d minute, then try again.",
+        "Too many wrong codes. Wait %(count)d minutes, then try again.",
+        minutes,
+    ) % {"count": minutes}
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -126,21 +157,31 @@ def verify(request: HttpRequest) -> HttpResponse:
     """The second step of signing in: a code from the app, a recovery code or a passkey."""
     if not user_has_device(request.user):
         return redirect(f"{reverse('two_factor:setup')}?{request.GET.urlencode()}")
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        device, throttled = two_factor.check_code(request.user, form.cleaned_data["code"])
+    data = request.POST if request.method == "POST" else None
+    with_recovery = data is not None and "recovery_code" in data
+    form = CodeForm(None if with_recovery else data)
+    recovery_form = RecoveryCodeForm(data if with_recovery else None)
+    sent, field = (recovery_form, "recovery_code") if with_recovery else (form, "code")
+    if data is not None and sent.is_valid():
+        wait = two_factor.wait_seconds(request.session)
+        device = None if wait else two_factor.check_code(request.user, sent.cleaned_data[field])
         if device is not None:
+            two_factor.forget_wrong_codes(request)
             otp_login(request, device)
             return redirect(_next_url(request))
-        if throttled:
-            form.add_error("code", _("Too many wrong codes. Wait a minute, then try again."))
+        if wait:
+            sent.add_error(field, _wait_message(wait))
         else:
-            form.add_error("code", _("That code did not match. Check the time on your phone."))
+            two_factor.note_wrong_code(request)
+            if with_recovery:
+                sent.add_error(field, _("That recovery code did not match, or it was used before."))
+            else:
+                sent.add_error(field, _("That code did not match. Check the time on your phone."))
     return render(
         request,
         "registration/two_factor_verify.html",
-        {"form": form, "next": _next_url(request)},
-        status=400 if form.errors else 200,
+        {"form": form, "recovery_form": recovery_form, "next": _next_url(request)},
+        status=400 if sent.errors else 200,
     )
 
 
