@@ -374,10 +374,12 @@ SCREENING_REQUIRE_2FA_FOR_WORKERS = env_bool("SCREENING_REQUIRE_2FA_FOR_WORKERS"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_ISSUER = "Recognise & Refer"
 OTP_WEBAUTHN_RP_NAME = "Recognise & Refer"
-# Passkeys work only on the origins listed here (https, or http on localhost).
+# Passkeys work only on the origins listed here (https, or http on localhost). In DEBUG,
+# the address `make run` serves: http://localhost:PORT.
 OTP_WEBAUTHN_ALLOWED_ORIGINS = (
     env_list("WEBAUTHN_ORIGINS")
     or CSRF_TRUSTED_ORIGINS
+    or ([f"http://localhost:{os.environ.get('PORT', '8000')}"] if DEBUG else [])
     or [f"https://{host}" for host in ALLOWED_HOSTS if host[:1].isalnum()]
     or [f"http://localhost:{os.environ.get('PORT', '8000')}"]
 )

@@ -205,5 +205,17 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     )
 
 
+class LoginView(auth_views.LoginView):
+    """Sign-in; those who must pass a second step go straight to it, then where they asked."""
+
+    def get_success_url(self) -> str:
+        url = super().get_success_url()
+        user = self.request.user
+        if not two_factor.second_factor_required(user):  # a fresh sign-in has passed no step
+            return url
+        step = "verify" if user_has_device(user) else "setup"
+        return f"{reverse(f'two_factor:{step}')}?{urlencode({'next': url})}"
+
+
 # The sign-in page, in the language the account chose last.
-login_view = with_account_language(auth_views.LoginView.as_view())
+login_view = with_account_language(LoginView.as_view())

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from tests.conftest import PASSWORD, sign_in
 
@@ -130,3 +131,39 @@ def test_the_admin_never_shows_recovery_codes(editor):
         .content.decode()
     )
     assert codes and not [code for code in codes if code in html]
+
+
+def test_staff_land_on_the_second_step_right_after_the_password(editor, worker):
+    response = Client().post(LOGIN, {"username": editor.username, "password": PASSWORD})
+    assert response["Location"] == f"{SETUP}?next=%2F"
+    TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    response = Client().post(
+        f"{LOGIN}?next=/admin/", {"username": editor.username, "password": PASSWORD}
+    )
+    assert response["Location"] == f"{VERIFY}?next=%2Fadmin%2F"
+    # Frontline workers, who need no second step, go where they were going.
+    response = Client().post(LOGIN, {"username": worker.username, "password": PASSWORD})
+    assert response["Location"] == "/"
+
+
+def test_a_superuser_can_disable_or_delete_a_users_passkey_in_the_admin(editor):
+    passkey = WebAuthnCredential.objects.create(
+        user=editor,
+        name="laptop",
+        confirmed=True,
+        credential_id=b"credential-1",
+        public_key=b"key",
+        sign_count=0,
+    )
+    admin = superuser_client()
+    assert (
+        admin.get(reverse("admin:django_otp_webauthn_webauthncredential_changelist")).status_code
+        == 200
+    )
+    change = reverse("admin:django_otp_webauthn_webauthncredential_change", args=[passkey.pk])
+    assert admin.post(change, {"confirmed": ""}).status_code == 302
+    passkey.refresh_from_db()
+    assert not passkey.confirmed
+    delete = reverse("admin:django_otp_webauthn_webauthncredential_delete", args=[passkey.pk])
+    assert admin.post(delete, {"post": "yes"}).status_code == 302
+    assert not WebAuthnCredential.objects.exists()
