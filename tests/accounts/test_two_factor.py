@@ -141,3 +141,15 @@ def test_seed_demo_gives_each_staff_account_an_authenticator_key(settings, db, c
         assert f"{username}: authenticator key" in out
         assert device.config_url in out
     assert not TOTPDevice.objects.filter(user__username="worker").exists()
+
+
+def test_the_csv_export_itself_needs_the_second_factor(client, supervisor, password):
+    export = reverse("screening:dashboard_export")
+    sign_in_with_password(client, supervisor, password)
+    response = client.get(export)
+    assert response.status_code == 302
+    assert response["Location"].startswith(SETUP)
+    TOTPDevice.objects.create(user=supervisor, name="phone", confirmed=True)
+    response = client.get(export)
+    assert response.status_code == 302
+    assert response["Location"].startswith(VERIFY)
