@@ -20,7 +20,7 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py load_translations
 	DEBUG=1 $(BIN)/python manage.py seed_demo
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 $(BIN)/python manage.py runserver localhost:$(PORT)
 
 test: install-test
 	TESTING=1 $(BIN)/python -m pytest

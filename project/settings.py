@@ -370,12 +370,16 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 # Second factor (screening/accounts/two_factor.py): always on for editors, supervisors and
 # superusers; for frontline workers optional unless this is on.
 SCREENING_REQUIRE_2FA_FOR_WORKERS = env_bool("SCREENING_REQUIRE_2FA_FOR_WORKERS")
+# Keys, QR codes and recovery codes are never shown in the admin (screening/accounts/admin.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_ISSUER = "Recognise & Refer"
 OTP_WEBAUTHN_RP_NAME = "Recognise & Refer"
-# Passkeys work only on the origins listed here (https, or http on localhost).
+# Passkeys work only on the origins listed here (https, or http on localhost). In DEBUG,
+# the address `make run` serves: http://localhost:PORT.
 OTP_WEBAUTHN_ALLOWED_ORIGINS = (
     env_list("WEBAUTHN_ORIGINS")
     or CSRF_TRUSTED_ORIGINS
+    or ([f"http://localhost:{os.environ.get('PORT', '8000')}"] if DEBUG else [])
     or [f"https://{host}" for host in ALLOWED_HOSTS if host[:1].isalnum()]
     or [f"http://localhost:{os.environ.get('PORT', '8000')}"]
 )

@@ -1,4 +1,4 @@
-"""The accounts' admin: users and supervisors' region limits.
+"""The accounts' admin: users, supervisors' region limits and second-factor devices.
 
 A superuser setting a new password, or the "Lift sign-in lock" action, ends a sign-in lock
 at once, as the lockout page tells workers.
@@ -10,9 +10,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from screening.accounts import roles
 from screening.accounts.throttling import lift_lock
+from screening.accounts.two_factor import recovery_codes_left
 from screening.models import AccountPreference, SupervisorScope
 
 
@@ -82,3 +86,45 @@ class SupervisorScopeAdmin(admin.ModelAdmin):
             kwargs["queryset"] = get_user_model().objects.filter(groups__name=roles.SUPERVISORS)
             kwargs["help_text"] = _("A member of the Supervisors group.")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# Second-factor devices: a superuser may see whose they are and delete or disable them (the
+# recovery procedure in the README), never read a key, a recovery code or a QR code, nor make
+# a device for someone else (its key would then be known to two people).
+class TOTPDeviceAdmin(admin.ModelAdmin):
+    list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
+    list_filter = ("confirmed",)
+    search_fields = ("user__username",)
+    fields = ("user", "name", "confirmed", "created_at", "last_used_at")
+    readonly_fields = ("user", "name", "created_at", "last_used_at")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class StaticDeviceAdmin(TOTPDeviceAdmin):
+    """Recovery codes: only whose they are, and how many are left."""
+
+    list_display = ("user", "name", "confirmed", "codes_left", "last_used_at")
+    fields = ("user", "name", "confirmed", "codes_left", "created_at", "last_used_at")
+    readonly_fields = ("user", "name", "codes_left", "created_at", "last_used_at")
+
+    @admin.display(description=_("recovery codes left"))
+    def codes_left(self, obj: StaticDevice) -> int:
+        return recovery_codes_left(obj.user)
+
+
+class PasskeyAdmin(TOTPDeviceAdmin):
+    """Passkeys: untick "confirmed" to disable one, or delete it."""
+
+    list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
+
+
+for model, model_admin in (
+    (TOTPDevice, TOTPDeviceAdmin),
+    (StaticDevice, StaticDeviceAdmin),
+    (WebAuthnCredential, PasskeyAdmin),
+):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+    admin.site.register(model, model_admin)

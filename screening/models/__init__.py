@@ -5,7 +5,12 @@ migration history are as they were. Every package may import from here; this pac
 imports no other part of `screening` but `screening.choices`.
 """
 
-from screening.models.accounts import AccountPreference, AccountSession, SupervisorScope
+from screening.models.accounts import (
+    AccountPreference,
+    AccountSession,
+    RecoveryCode,
+    SupervisorScope,
+)
 from screening.models.content import (
     ActiveQuerySet,
     ContactReport,
@@ -44,6 +49,7 @@ __all__ = [
     "Indicator",
     "IndicatorVersion",
     "Region",
+    "RecoveryCode",
     "ReviewStatus",
     "Section",
     "StepText",

@@ -88,3 +88,26 @@ class AccountSession(AbstractBaseSession):
         # The configured engine's store (screening.accounts.session_backends.db), found by
         # name: the engine imports this model, so importing it here would make a cycle.
         return importlib.import_module(settings.SESSION_ENGINE).SessionStore
+
+
+class RecoveryCode(models.Model):
+    """One single-use recovery code, kept as a salted PBKDF2 hash: never the code itself.
+
+    Belongs to django-otp's "Recovery codes" static device, which is what a session that used
+    a code is verified with; django-otp's own tokens would keep the codes in plain text.
+    """
+
+    device = models.ForeignKey(
+        "otp_static.StaticDevice", on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    digest = models.CharField(
+        max_length=128, help_text=_("The code's salted hash (algorithm$iterations$salt$hash).")
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.device_id}:{self.pk}"

@@ -186,3 +186,26 @@ def test_a_worker_who_changes_the_session_keeps_it(client):
         session_statements(lambda: client.get(reverse("screening:checklist"))).count("UPDATE") == 1
     )
     assert signed_in(client)
+
+
+def test_signing_in_again_in_a_session_in_use_starts_a_new_absolute_lifetime(client, worker):
+    from tests.conftest import PASSWORD
+
+    def sign_in_with_password():
+        response = client.post(
+            reverse("login"), {"username": worker.username, "password": PASSWORD}
+        )
+        assert response.status_code == 302
+
+    with at(0):
+        sign_in_with_password()
+    minutes = 20
+    while minutes < 11 * 60:  # in use all along, so the same session's data lives on
+        with at(minutes=minutes):
+            assert signed_in(client)
+        minutes += 20
+    with at(hours=11):
+        sign_in_with_password()
+    for minutes in (20, 40, 60, 80, 100):
+        with at(hours=11, minutes=minutes):
+            assert signed_in(client), f"signed out {minutes} minutes after signing in again"

@@ -144,3 +144,20 @@ def test_tries_during_a_lock_do_not_make_it_longer(client, worker, password):
     for _ in range(3):
         assert sign_in_from(client, ATTACKER, worker.username, password).status_code == 429
     assert AccessAttempt.objects.get().attempt_time == locked_at
+
+
+def test_failed_sign_ins_are_not_kept_past_the_cool_off(client, worker, password, settings):
+    import datetime
+
+    import time_machine
+
+    start = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        fail_from(client, ATTACKER, worker.username, times=3)
+    assert AccessAttempt.objects.filter(username=worker.username).exists()
+    cool_off = datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    with time_machine.travel(start + cool_off + datetime.timedelta(seconds=1), tick=False):
+        # The next sign-in of anyone, from anywhere, removes the rows past the cool-off.
+        other = User.objects.create_user("someone-else", password=password)
+        assert sign_in_from(client, WORKER_PHONE, other.username, password).status_code == 302
+    assert not AccessAttempt.objects.exists()

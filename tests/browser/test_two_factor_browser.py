@@ -58,3 +58,24 @@ def test_the_code_page_is_accessible_and_shows_errors(
         page.click("main form button[type=submit]")
     assert "did not match" in page.locator("main").inner_text()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(("host", "offered"), [("127.0.0.1", False), ("localhost", True)])
+def test_the_passkey_button_shows_only_where_the_browser_can_use_it(
+    live_server, chromium, editor_user, password, settings, host, offered
+):
+    # WebAuthn needs a domain name: at an IP address the button could only fail.
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+    TOTPDevice.objects.create(user=editor_user, name="phone", confirmed=True)
+    context = chromium.new_context(service_workers="block")
+    page = context.new_page()
+    origin = live_server.url.replace("localhost", host)
+    page.goto(f"{origin}/accounts/login/?next=/admin/")
+    page.fill("#id_username", editor_user.username)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert "/accounts/two-factor/verify/" in page.url
+    page.wait_for_selector("#passkey-verification-placeholder", state="detached")
+    assert page.locator("#passkey-verification-button").count() == (1 if offered else 0)
+    context.close()
