@@ -43,6 +43,7 @@ messages: install
 bench: install-test
 	$(BIN)/python bench/dashboard.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/two_servers.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -287,7 +287,7 @@ def main() -> None:
         env,
         "shell",
         "-c",
-        "from django.contrib.auth.models import Group, User; from screening import roles;"
+        "from django.contrib.auth.models import Group, User; from screening.accounts import roles;"
         f"u = User.objects.create_user('bench-worker', password='{PASSWORD}');"
         "u.groups.add(Group.objects.get(name=roles.FRONTLINE))",
     )

@@ -2,6 +2,8 @@
 loses no session (sessions stay in the database), and a cached page still costs one query.
 Skipped without the redis package or server."""
 
+import os
+
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
@@ -15,6 +17,8 @@ def redis_settings(settings):
     try:
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
     except redis.exceptions.ConnectionError:
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("no Redis server on 127.0.0.1:6379; CI must run the Redis tests")
         pytest.skip("no Redis server on 127.0.0.1:6379")
     settings.CACHES = {
         "default": {
