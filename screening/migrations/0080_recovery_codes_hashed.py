@@ -29,7 +29,7 @@ def hash_plain_codes(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("otp_static", "0003_add_timestamps"),
-        ("screening", "0072_step_title_treat_as_victim"),
+        ("screening", "0074_indicator_core_set"),
     ]
 
     operations = [
