@@ -122,6 +122,10 @@ def offline_text() -> dict[str, str]:
         "saved": gettext("This is the copy saved on this phone on %(date)s.") % {"date": "{date}"},
         "notSaved": gettext("You are offline and this page was not saved on this phone yet."),
         "notSentTitle": gettext("Your checklist could not be sent"),
+        "reportNotSent": gettext(
+            "There is no connection, so your report that this number did not work was not "
+            "sent, and nothing was kept. Try another number for the same kind of help."
+        ),
         "offlineStepsBody": gettext(
             "There is no connection, so nothing was sent and nothing was kept, on this phone or "
             "anywhere. These next steps were worked out on this phone from what it saved."
@@ -178,6 +182,7 @@ def worker_config(request: HttpRequest) -> dict:
         "pages": pages,
         "emergencyOn": [reverse(name) for name in NEEDS_EMERGENCY_NUMBERS],
         "checklist": reverse("screening:checklist"),
+        "report": reverse("screening:report_number"),
         "notSentPage": reverse("screening:guidance"),
         "start": reverse("screening:start"),
         # Only the site's own files; the admin's never.

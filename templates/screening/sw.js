@@ -37,6 +37,11 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => offlineSteps(copy)));
     return;
   }
+  if (request.method === "POST" && request.mode === "navigate" && url.pathname === CONFIG.report) {
+    // A report sent without signal is simply not sent: say so, keep nothing.
+    event.respondWith(fetch(request).catch(() => reportNotSentPage()));
+    return;
+  }
   if (request.method !== "GET") {
     return;
   }
@@ -252,6 +257,14 @@ async function offlineSteps(request) {
     (contacts.length ? `<h2>${escapeHtml(text.whoToContact)}</h2><ul class="contact-rows">${contacts.join("")}</ul>` : "") +
     homeLinks();
   return shellPage(content, 503);
+}
+
+function reportNotSentPage() {
+  const text = CONFIG.text;
+  const notice =
+    `<section class="panel panel-warn not-sent" role="alert"><p>${escapeHtml(text.reportNotSent)}</p></section>` +
+    CONFIG.emergencyHtml;
+  return shellPage(notice + homeLinks(), 503);
 }
 
 async function notSentPage() {

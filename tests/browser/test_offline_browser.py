@@ -250,6 +250,25 @@ def test_sending_the_checklist_offline_says_it_was_not_sent_and_keeps_nothing(
     assert UsageRecord.objects.count() == 0
 
 
+def test_a_number_reported_without_signal_is_not_sent_and_the_worker_is_told(
+    live_server, offline_page, worker_user, password
+):
+    from screening.models import ContactReport
+
+    page = offline_page
+    sign_in_and_settle(page, live_server, worker_user, password)
+    page.goto(f"{live_server.url}/contacts/")
+    row = page.locator("li.contact-row", has_text="Offline Test Police")
+    row.locator("details.report-number > summary").click()
+    page.context.set_offline(True)
+    row.locator("button[value=no_connection]").click()
+    shown = main_text(page)
+    assert "your report that this number did not work was not sent" in shown
+    assert EMERGENCY_NUMBER in shown
+    page.context.set_offline(False)
+    assert not ContactReport.objects.exists()
+
+
 def test_a_new_content_version_replaces_the_saved_copies(
     live_server, offline_page, worker_user, password
 ):
