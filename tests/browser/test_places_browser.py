@@ -138,3 +138,16 @@ def test_every_countrys_numbers_without_signing_in(live_server, page):
     page.wait_for_url(f"{live_server.url}/numbers/")
     for number in ("100", "999", "112", "15", "191"):
         assert page.locator(f"main a[href='tel:{number}']").count(), number
+
+
+def test_a_worker_with_a_region_has_the_number_and_start_the_checklist_on_the_first_screen(
+    live_server, page, sign_in, newcomer
+):
+    from screening.models import AccountPreference
+
+    AccountPreference.objects.create(user=newcomer, region=Region.objects.get(code="np-bagmati"))
+    sign_in(newcomer)
+    page.goto(f"{live_server.url}/")
+    assert first_call_top(page) < SCREEN
+    start = page.locator("main .start-link a").bounding_box()
+    assert start["y"] + start["height"] <= SCREEN, start

@@ -346,3 +346,22 @@ def test_contacts_for_steps_keep_the_nearest_two_of_each_kind():
     ]
     kept = contacts_for_steps(many, kinds=["shelter", "child_helpline"])
     assert [c.name for c in kept] == ["Local C", "Helpline", "National B"]
+
+
+@pytest.mark.parametrize(
+    ("setting", "offence"), [("police", False), ("border", False), ("street", True)]
+)
+def test_police_custody_or_an_offence_gives_a_safe_place_and_a_child_friendly_interview(
+    setting, offence
+):
+    steps = keys(setting=setting, offence_noted=offence, noted_yes=1)
+    assert "safe-place" in steps and "child-friendly-interview" in steps
+    # Right after the custody step, before anything else the worker does.
+    custody = steps.index("not-an-offender-any")
+    assert steps[custody + 1 : custody + 3] == ["safe-place", "child-friendly-interview"]
+    assert "shelter" in kinds_needed(steps) and "child_protection" in kinds_needed(steps)
+
+
+def test_no_custody_no_safe_place_step():
+    steps = keys(setting="street", noted_yes=1)
+    assert "safe-place" not in steps and "child-friendly-interview" not in steps
