@@ -288,3 +288,11 @@ def test_a_request_at_minute_20_keeps_the_session_alive_at_minute_40(
     assert signed_in(busy, 40)  # 40 minutes after signing in, 20 after the last request
     assert not signed_in(idle, 40)  # the same 40 minutes, without a request at minute 20
     assert not signed_in(busy, 71)  # 31 idle minutes after minute 40
+
+
+def test_healthz_answers_head_for_load_balancers_that_check_with_it(client, db):
+    response = client.head(reverse("healthz"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Cache-Control"] == "no-store"
+    assert client.head(reverse("favicon")).status_code == 200
