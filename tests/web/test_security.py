@@ -370,3 +370,12 @@ def test_the_logged_path_stays_on_one_short_line():
     assert "\n" not in record.request
     assert record.request.startswith("GET /search/\\nWARNING")
     assert len(record.request) <= len("GET ") + MAX_PATH + 1
+
+
+def test_csp_lets_forms_post_only_to_this_site(client, db):
+    """form-action is not covered by default-src: without it a form could post anywhere."""
+    csp = client.get("/")["Content-Security-Policy"]
+    directives = dict(
+        (part.strip().split(" ", 1) + [""])[:2] for part in csp.split(";") if part.strip()
+    )
+    assert directives.get("form-action") == "'self'"
