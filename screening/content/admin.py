@@ -68,11 +68,21 @@ class ContentAdmin(ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
         if self.kept_by is None:
             return []
         model, lookup, message = self.kept_by
-        kept = set(
-            model.objects.filter(**{f"{lookup}__in": [obj.pk for obj in objs]})
+        if hasattr(self.model, "offered_to_workers"):
+            # Regions and indicators: refused once workers may have chosen them, used or not,
+            # so the page does not change when the first checklist naming one is saved. The
+            # records are still asked (same words), for rows written past save().
+            offered = {obj.pk for obj in objs if obj.active or obj.offered_to_workers}
+        else:
+            offered = set()
+        rest = [obj.pk for obj in objs if obj.pk not in offered]
+        kept = offered | set(
+            model.objects.filter(**{f"{lookup}__in": rest})
             .order_by()
             .values_list(lookup, flat=True)
             .distinct()
+            if rest
+            else ()
         )
         return [str(message).format(item=obj) for obj in objs if obj.pk in kept]
 
@@ -147,7 +157,11 @@ class CountryAdmin(ContentAdmin):
 
 @admin.register(Region)
 class RegionAdmin(ContentAdmin):
-    kept_by = (UsageRecord, "region", _("{item}: used by past checklists"))
+    kept_by = (
+        UsageRecord,
+        "region",
+        _("{item}: offered to workers, so past checklists may use it"),
+    )
     list_display = ("name", "code", "country", "position", "active")
     list_select_related = ("country",)
 
@@ -259,7 +273,11 @@ class SectionAdmin(ContentAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(ContentAdmin):
-    kept_by = (UsageAnswer, "indicator_version__indicator", _("{item}: used by past checklists"))
+    kept_by = (
+        UsageAnswer,
+        "indicator_version__indicator",
+        _("{item}: offered to workers, so past checklists may use it"),
+    )
     list_display = (
         "text",
         "section",

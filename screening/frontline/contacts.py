@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from screening.choices import ContactKind, ContactScope
 from screening.frontline.forms import NumberReportForm
@@ -32,7 +32,7 @@ REPORTED_KEY = "reported_numbers"
 
 
 @frontline
-@require_GET
+@require_safe
 def contacts(request: HttpRequest) -> HttpResponse:
     regions = cached_regions(request, active_regions)
     chosen, place = place_context(request, regions)
@@ -115,7 +115,7 @@ def serves_place(contact: SupportContact, place: Place) -> bool:
     return not contact.regions.all() and contact.country_id in (None, place.country.pk)
 
 
-@require_GET
+@require_safe
 def numbers(request: HttpRequest) -> HttpResponse:
     """Every country's emergency numbers and child helplines, signed in or not: one tap from
     the start page for a worker who has not signed in, or whose place is not known."""

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
 from django.utils.translation import get_language, get_language_bidi, gettext, pgettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from screening.choices import AgeBand, ContactKind, Setting
 from screening.content.steps import DANGER_STEPS
@@ -199,7 +199,7 @@ def worker_config(request: HttpRequest) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
     config = json.dumps(worker_config(request), ensure_ascii=False, sort_keys=True)
     body = render_to_string("screening/sw.js", {"config": config})
@@ -216,7 +216,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def manifest(request: HttpRequest) -> JsonResponse:
     icons = [
         {"src": static("screening/icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
@@ -252,7 +252,7 @@ def manifest(request: HttpRequest) -> JsonResponse:
 
 
 @frontline
-@require_GET
+@require_safe
 def checklist_print(request: HttpRequest) -> HttpResponse:
     """The blank checklist on paper; it reads the region but keeps nothing, not even that."""
     place = kept_place(request)

@@ -12,7 +12,12 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from screening.choices import AgeBand, Answer, Setting
 from screening.content import reviews
@@ -82,7 +87,7 @@ def content_context(request: HttpRequest) -> dict:
     return {"content_version": request_content_version(request)}
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     regions = cached_regions(request, active_regions)
     chosen, place = place_context(request, regions)
@@ -114,6 +119,7 @@ def new_token(request: HttpRequest) -> str:
 
 @never_cache
 @frontline
+# No HEAD: a GET may make the one-time token, and a HEAD must not spend the open form's.
 @require_http_methods(["GET", "POST"])
 def checklist(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
@@ -299,6 +305,8 @@ def result_key(saved: dict) -> str:
 
 @never_cache
 @frontline
+# GET only: a HEAD without a result would leave "There is no result to show" waiting for the
+# worker's next page.
 @require_GET
 def result(request: HttpRequest) -> HttpResponse:
     saved = request.session.get(RESULT_KEY)
@@ -366,14 +374,14 @@ def leave(request: HttpRequest) -> HttpResponse:
     return redirect("screening:neutral")
 
 
-@require_GET
+@require_safe
 def neutral(request: HttpRequest) -> HttpResponse:
     """A plain search page with nothing of this app on it, for whoever looks at the screen."""
     return render(request, "screening/neutral.html", {"query": request.GET.get("q", "")[:100]})
 
 
 @frontline
-@require_GET
+@require_safe
 def guidance(request: HttpRequest) -> HttpResponse:
     def context(marks: dict) -> dict:
         guidance_list = lazy_list(Guidance.objects.active)

@@ -47,6 +47,14 @@ class Country(models.Model):
         return self.name
 
 
+def mark_offered(obj: models.Model, save_kwargs: dict) -> None:
+    """Mark an item saved active as offered to workers, for good (Region, Indicator)."""
+    if obj.active and not obj.offered_to_workers:
+        obj.offered_to_workers = True
+        if save_kwargs.get("update_fields") is not None:
+            save_kwargs["update_fields"] = {*save_kwargs["update_fields"], "offered_to_workers"}
+
+
 class Region(models.Model):
     code = models.SlugField(
         max_length=40,
@@ -69,6 +77,10 @@ class Region(models.Model):
         default=True,
         help_text=_("Untick to hide the region from new checklists. Past records keep it."),
     )
+    # Set when the item is first saved active, never unset: from then on a worker may have
+    # chosen it, so records may refer to it, and the admin refuses to delete it whether or
+    # not one does (screening/content/admin.py). Not an editor's field.
+    offered_to_workers = models.BooleanField(default=False, db_default=False, editable=False)
 
     objects = ActiveQuerySet.as_manager()
 
@@ -79,6 +91,13 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country.name})"
+
+    def save(self, *args, **kwargs) -> None:
+        # In save() so that every write path (admin, import, shell, history revert) marks it.
+        mark_offered(self, kwargs)
+        super().save(*args, **kwargs)
+
+    save.alters_data = True
 
 
 class Section(models.Model):
@@ -174,6 +193,10 @@ class Indicator(models.Model):
         related_name="+",
         help_text=_("The wording new checklists answer. Set automatically."),
     )
+    # Set when the item is first saved active, never unset: from then on a worker may have
+    # chosen it, so records may refer to it, and the admin refuses to delete it whether or
+    # not one does (screening/content/admin.py). Not an editor's field.
+    offered_to_workers = models.BooleanField(default=False, db_default=False, editable=False)
 
     objects = ActiveQuerySet.as_manager()
 
@@ -189,7 +212,9 @@ class Indicator(models.Model):
         # The rule itself lives in versioning.py, but it is called here on purpose, against
         # the style guide's "no logic in save()": every write path (admin, import, shell,
         # history revert) goes through save(), so this is the one place that can promise a
-        # record always points at the wording that was answered.
+        # record always points at the wording that was answered. The same goes for
+        # offered_to_workers, which keeps a delete page from telling when it was first used.
+        mark_offered(self, kwargs)
         with transaction.atomic():
             super().save(*args, **kwargs)
             keep_wording_version(self, indicator_model=Indicator, version_model=IndicatorVersion)

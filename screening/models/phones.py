@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+# An optional +, then a digit (never a dash or a bracket first), and at least one more digit
+# among the spaces, brackets and dashes: "1-" or "1 ()" is one digit, nothing to dial.
 phone_validator = RegexValidator(
-    regex=r"^\+?[0-9][0-9 ()-]{1,30}$",
+    regex=r"^\+?[0-9](?=[^0-9]*[0-9])[0-9 ()-]{1,30}$",
     message=_(
         "Enter one phone number per line, using digits, spaces, brackets, dashes "
         "and an optional + at the start, for example +977 1 4433 000 or 1098."

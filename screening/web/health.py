@@ -5,10 +5,10 @@ from pathlib import Path
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
@@ -28,7 +28,7 @@ def _favicon_bytes() -> bytes:
     return (Path(__file__).resolve().parent.parent / "static/screening/favicon.ico").read_bytes()
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on every site whatever the page says; answer it."""
     response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")

@@ -19,7 +19,14 @@ from screening.models import (
     SupervisorScope,
     SupportContact,
 )
-from tests.conftest import make_contact, make_guidance, make_record, sign_in
+from tests.conftest import (
+    make_contact,
+    make_guidance,
+    make_indicator,
+    make_record,
+    make_region,
+    sign_in,
+)
 
 CONTENT = ["region", "section", "indicator", "guidance", "supportcontact"]
 
@@ -388,7 +395,7 @@ def test_it_refuses_to_delete_an_answered_indicator_and_says_to_untick_active(
     page = editor_client.get(url).content.decode()
     assert "cannot be deleted" in page
     assert "untick “Active”" in page
-    assert "used by past checklists" in page
+    assert "offered to workers, so past checklists may use it" in page
     response = editor_client.post(url, {"post": "yes"})
     assert response.status_code == 200
     assert Indicator.objects.filter(pk=indicator.pk).exists()
@@ -424,7 +431,7 @@ def test_it_refuses_to_delete_a_region_that_records_name(editor_client, content)
     make_record(region=region)
     url = reverse("admin:screening_region_delete", args=[region.pk])
     response = editor_client.post(url, {"post": "yes"})
-    assert "used by past checklists" in response.content.decode()
+    assert "offered to workers, so past checklists may use it" in response.content.decode()
     assert Region.objects.filter(pk=region.pk).exists()
 
 
@@ -443,14 +450,15 @@ def test_delete_refusals_give_no_count_that_would_show_one_more_checklist(editor
 
     before = {url: refusal(url) for url in pages}
     for url, name in pages.items():
-        assert f"{name}: used by past checklists" in before[url]
+        assert f"{name}: offered to workers, so past checklists may use it" in before[url]
         assert not re.search(r"\d", before[url]), before[url]
     make_record(region=region, answers={indicator: "yes"})
     assert {url: refusal(url) for url in pages} == before
 
 
-def test_it_deletes_an_indicator_nobody_answered(editor_client, content):
-    indicator = content["indicators"]["address"]
+def test_it_deletes_an_indicator_never_offered_to_workers(editor_client, content):
+    # Made inactive and never shown: no checklist can have answered it.
+    indicator = make_indicator(content["sections"][0], "draft-sign", active=False)
     url = reverse("admin:screening_indicator_delete", args=[indicator.pk])
     response = editor_client.post(url, {"post": "yes"})
     assert response.status_code == 302
@@ -475,6 +483,53 @@ def test_it_removes_a_deactivated_indicator_from_the_checklist_at_once(editor_cl
     html = editor_client.get(reverse("screening:checklist")).content.decode()
     assert "Met at a test venue" not in html
     assert "Does not know the address" in html
+
+
+def delete_refusal(client, url: str) -> str:
+    html = client.get(url).content.decode()
+    found = re.search(r'<p class="errornote">.*?<ul id="deleted-objects">.*?</ul>', html, re.S)
+    return found.group(0) if found else ""
+
+
+@pytest.mark.parametrize("kind", ["region", "indicator"])
+def test_a_delete_page_does_not_change_when_the_first_checklist_uses_the_item(
+    editor_client, content, kind
+):
+    """Issue 24 (7): the refusal came with the first record, telling an editor it had arrived."""
+    region = make_region("new-region", name="New Province", country="Testland")
+    indicator = make_indicator(content["sections"][0], "new-sign", text="A new sign")
+    item = region if kind == "region" else indicator
+    url = reverse(f"admin:screening_{kind}_delete", args=[item.pk])
+    before = delete_refusal(editor_client, url)
+    assert "offered to workers, so past checklists may use it" in before
+    make_record(region=region, answers={indicator: "yes"})
+    assert delete_refusal(editor_client, url) == before
+    response = editor_client.post(url, {"post": "yes"})
+    assert response.status_code == 200
+    assert type(item).objects.filter(pk=item.pk).exists()
+
+
+@pytest.mark.parametrize("kind", ["region", "indicator"])
+def test_an_item_once_offered_to_workers_is_never_deletable_even_unused(
+    editor_client, content, kind
+):
+    if kind == "region":
+        item = make_region("short-lived", name="Short Lived", country="Testland")
+    else:
+        item = make_indicator(content["sections"][0], "short-lived", text="Short lived")
+    item.active = False
+    item.save()
+    url = reverse(f"admin:screening_{kind}_delete", args=[item.pk])
+    assert "offered to workers" in delete_refusal(editor_client, url)
+    assert editor_client.post(url, {"post": "yes"}).status_code == 200
+    assert type(item).objects.filter(pk=item.pk).exists()
+
+
+def test_a_region_never_offered_to_workers_can_be_deleted(editor_client, content):
+    region = make_region("typo-region", name="Typo Province", country="Testland", active=False)
+    url = reverse("admin:screening_region_delete", args=[region.pk])
+    assert editor_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Region.objects.filter(pk=region.pk).exists()
 
 
 @pytest.mark.parametrize("bulk", [False, True])

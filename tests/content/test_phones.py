@@ -78,3 +78,12 @@ def test_one_phone_check_decides_for_the_model_the_admin_and_the_import(
         import_accepts = False
 
     assert (model_accepts, admin_accepts, import_accepts) == (dialable, dialable, dialable)
+
+
+@pytest.mark.parametrize("number", ["(-)", "--", "-1098", "(-1098", "1-", "1 ()", "+1 -"])
+def test_a_number_needs_two_digits_and_cannot_start_with_a_dash(number):
+    """Punctuation alone, or one digit, is nothing a worker can dial; nor is a leading dash."""
+    with pytest.raises(ValidationError) as refused:
+        clean_phone_numbers(["1098", number])
+    assert refused.value.code == "invalid_phone"
+    assert number in refused.value.messages[0]

@@ -71,6 +71,18 @@ def test_a_reviewed_translation_shows_no_note(worker_client, refer):
     assert NEPALI_NOTE not in html
 
 
+def test_one_unchecked_text_among_checked_ones_shows_the_note(worker_client, refer):
+    other = make_guidance("other-test", title="Keep the child safe")
+    other.title_ne = "बालबालिकालाई सुरक्षित राख्नुहोस्"
+    other.save()
+    mark_reviewed(refer, "ne")
+    html = nepali(worker_client).get(GUIDANCE).content.decode()
+    assert "बालबालिकालाई सुरक्षित राख्नुहोस्" in html
+    assert html.count(NEPALI_NOTE) == 1
+    mark_reviewed(other, "ne")
+    assert NEPALI_NOTE not in nepali(worker_client).get(GUIDANCE).content.decode()
+
+
 def test_english_and_untranslated_pages_show_no_note(worker_client, refer):
     assert NOTE not in worker_client.get(GUIDANCE).content.decode()
     worker_client.cookies["django_language"] = "th"

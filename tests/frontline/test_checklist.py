@@ -10,13 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from screening.models import (
+    AccountPreference,
     Indicator,
     SubmissionToken,
     UsageAnswer,
     UsageContactKind,
     UsageRecord,
 )
-from tests.conftest import make_indicator, make_section, sign_in
+from tests.conftest import make_contact, make_indicator, make_section, sign_in
 
 CHECKLIST = reverse("screening:checklist")
 RESULT = reverse("screening:result")
@@ -479,6 +480,28 @@ def test_result_query_count_is_pinned_and_flat(worker_client, content, django_as
     assert again.content.decode().split("Signs noted", 1)[1].split("More guidance")[0] == noted
 
 
+def test_contacts_query_count_is_pinned_and_flat(worker_client, content, django_assert_num_queries):
+    contacts = reverse("screening:contacts")
+    # A cold cache, first page of the session: 1 session with its user and the content
+    # version, 2 regions with their countries, 3 countries, 4 the account's remembered region
+    # (once a session), 5 the Dashboard permission for the menu (then kept a minute), 6 the
+    # active contacts with their country, 7 their regions (prefetch), 8 savepoint, 9 the session
+    # update that keeps the remembered region, 10 release savepoint.
+    with django_assert_num_queries(10):
+        assert worker_client.get(contacts).status_code == 200
+    for n in range(30):
+        make_contact(f"Bulk contact {n}", phones=f"1{n:03d}")
+    # Cold again (the content changed), more contacts, region kept in the session: 1 session
+    # with its user and the content version, 2 regions, 3 countries, 4 contacts, 5 their
+    # regions. Not one query per contact.
+    with django_assert_num_queries(5):
+        html = worker_client.get(contacts).content.decode()
+    assert "Bulk contact 29" in html
+    # Warm, the whole page from the cache: 1 session with its user and the content version.
+    with django_assert_num_queries(1):
+        worker_client.get(contacts)
+
+
 def test_not_sure_about_danger_is_not_stored_as_danger(worker_client, content):
     ind = content["indicators"]
     submit(worker_client, immediate_danger="not_sure", **{field(ind["venue"]): "yes"})
@@ -520,3 +543,34 @@ def test_a_spent_token_outside_a_test_transaction_saves_nothing_and_leaves_no_er
         assert record() is False
         assert UsageRecord.objects.count() == 1
     assert connection.get_autocommit() and not connection.in_atomic_block
+
+
+def test_the_submission_token_is_stored_hashed_never_raw(worker_client, content):
+    import hashlib
+
+    token = start_checklist(worker_client)
+    submit(worker_client, token=token, immediate_danger="yes", region="north")
+    stored = list(SubmissionToken.objects.values_list("token_hash", flat=True))
+    assert stored == [hashlib.sha256(token.encode()).hexdigest()]
+    assert token not in stored[0]
+
+
+def test_a_record_keeps_only_a_region_the_worker_chose(client, worker, content, settings):
+    # The deployment's default region gives the numbers, but the worker did not choose it.
+    settings.SCREENING_DEFAULT_REGION = "north"
+    sign_in(client, worker)
+    assert submit(client, immediate_danger="yes").status_code == 302
+    assert UsageRecord.objects.latest("pk").region is None
+    # A region chosen on the form is kept.
+    assert submit(client, immediate_danger="yes", region="south").status_code == 302
+    assert UsageRecord.objects.latest("pk").region == content["other_region"]
+    # A country chosen without a region (a new session, nothing remembered on the account).
+    settings.SCREENING_DEFAULT_REGION = ""
+    AccountPreference.objects.filter(user=worker).delete()
+    other = Client()
+    sign_in(other, worker)
+    other.get(CHECKLIST, {"country": content["region"].country.code})
+    assert submit(other, immediate_danger="yes").status_code == 302
+    assert UsageRecord.objects.latest("pk").region is None
+    # The numbers came from that country all the same: the result names its emergency number.
+    assert 'href="tel:100"' in other.get(RESULT).content.decode()

@@ -418,3 +418,87 @@ def test_a_repeated_submit_still_saves_nothing_twice(worker_client, content):
     worker_client.post(CHECKLIST, data)
     worker_client.post(CHECKLIST, data)
     assert UsageRecord.objects.count() == 1
+
+
+# Kept nowhere but the server's page cache, and there for 10 minutes only.
+
+
+def test_the_result_is_never_stored_by_a_browser_or_proxy(worker_client, content):
+    submit(worker_client, immediate_danger="yes", region="north")
+    for _ in range(2):  # rendered, then from the page cache
+        response = worker_client.get(RESULT)
+        assert response.status_code == 200
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert {"no-store", "no-cache", "must-revalidate", "private", "max-age=0"} <= directives
+        assert "Expires" in response
+
+
+def test_a_rendered_result_is_kept_10_minutes_not_a_day(worker_client, content, monkeypatch):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    import screening.frontline.views
+
+    renders = []
+    real = screening.frontline.views.result_context
+
+    def counted(**kwargs):
+        renders.append(1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(screening.frontline.views, "result_context", counted)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        submit(worker_client, immediate_danger="yes", region="north")
+        worker_client.get(RESULT)
+        assert len(renders) == 1
+        clock.move_to(start + datetime.timedelta(minutes=9))
+        worker_client.get(RESULT)
+        assert len(renders) == 1, "kept for 10 minutes"
+        clock.move_to(start + datetime.timedelta(minutes=11))
+        assert worker_client.get(RESULT).status_code == 200
+        assert len(renders) == 2, "gone after 10 minutes"
+
+
+# The danger Call button.
+
+
+def test_the_danger_call_button_offers_the_regions_own_emergency_number(worker_client, content):
+    # Named to sort after the national "Test Police 100": the region's comes first on merit.
+    make_contact(
+        "Zeta North Police Desk",
+        ContactKind.EMERGENCY,
+        phones="+977 1 4000 100",
+        scope=ContactScope.LOCAL,
+        regions=[content["region"]],
+    )
+    submit(worker_client, immediate_danger="yes", region="north")
+    html = main(result_html(worker_client))
+    danger = html.split('class="danger-first', 1)[1]
+    button = re.search(r'<a class="call-button" href="tel:([^"]+)"', danger).group(1)
+    assert button == "+97714000100"
+    # A region without a number of its own gets the national one.
+    submit(worker_client, immediate_danger="yes", region="south")
+    danger = main(result_html(worker_client)).split('class="danger-first', 1)[1]
+    assert re.search(r'<a class="call-button" href="tel:([^"]+)"', danger).group(1) == "100"
+
+
+# The translation note.
+
+
+def test_the_result_notes_an_unchecked_translation_of_a_noted_sign(worker_client, content):
+    from tests.content.test_translation_reviews import mark_reviewed
+
+    note = "यो अनुवाद नेपाली मातृभाषीले अझै जाँचेका छैनन्।"
+    venue = content["indicators"]["venue"]
+    venue.text_ne = "परीक्षण ठाउँमा भेटिएको"
+    venue.save()
+    worker_client.cookies["django_language"] = "ne"
+    submit(worker_client, immediate_danger="no", region="north", **{field(venue): "yes"})
+    html = result_html(worker_client)
+    assert "परीक्षण ठाउँमा भेटिएको" in html
+    assert html.count(note) == 1
+    mark_reviewed(venue, "ne")
+    assert note not in result_html(worker_client)

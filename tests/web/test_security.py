@@ -288,3 +288,94 @@ def test_a_request_at_minute_20_keeps_the_session_alive_at_minute_40(
     assert signed_in(busy, 40)  # 40 minutes after signing in, 20 after the last request
     assert not signed_in(idle, 40)  # the same 40 minutes, without a request at minute 20
     assert not signed_in(busy, 71)  # 31 idle minutes after minute 40
+
+
+def test_healthz_answers_head_for_load_balancers_that_check_with_it(client, db):
+    response = client.head(reverse("healthz"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Cache-Control"] == "no-store"
+    assert client.head(reverse("favicon")).status_code == 200
+
+
+@pytest.fixture
+def deployment_log():
+    """What the console handler of the settings' LOGGING writes, filters and all."""
+    import io
+    import logging
+
+    from screening.web.logging import StripRequestData
+
+    handlers = [
+        handler
+        for handler in logging.getLogger().handlers
+        if any(isinstance(f, StripRequestData) for f in handler.filters)
+    ]
+    assert handlers, "the settings' console handler carries the filter"
+    stream = io.StringIO()
+    previous = [handler.setStream(stream) for handler in handlers]
+    yield stream
+    for handler, old in zip(handlers, previous, strict=True):
+        handler.setStream(old)
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://forged.example\nWARNING Forbidden: a line the attacker wrote",
+        "https://forged.example/" + "x" * 5000,
+    ],
+)
+def test_a_forged_origin_never_reaches_the_log(client, db, deployment_log, origin):
+    from django.test import Client
+
+    forging = Client(enforce_csrf_checks=True, HTTP_ORIGIN=origin)
+    response = forging.post(reverse("screening:report_number"), {"contact": "1"})
+    assert response.status_code == 403
+    text = deployment_log.getvalue()
+    assert "Forbidden (Origin checking failed" in text, text
+    assert "forged.example" not in text
+    assert "a line the attacker wrote" not in text
+    assert "xxxxxxxxxx" not in text
+    assert len(text) < 1000
+    assert text.count("\n") == 1
+
+
+def test_a_forged_referer_never_reaches_the_log(client, db, deployment_log):
+    from django.test import Client
+
+    forging = Client(enforce_csrf_checks=True, HTTP_REFERER="https://forged.example/\nlog line")
+    response = forging.post(reverse("screening:report_number"), {"contact": "1"}, secure=True)
+    assert response.status_code == 403
+    text = deployment_log.getvalue()
+    assert "Forbidden (Referer checking failed" in text, text
+    assert "forged.example" not in text
+    assert "log line" not in text
+
+
+def test_the_logged_path_stays_on_one_short_line():
+    import logging
+
+    from screening.web.logging import MAX_PATH, StripRequestData
+
+    class FakeRequest:
+        method = "GET"
+        path = "/search/\nWARNING a line the attacker wrote/" + "y" * 5000
+
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found", (), None
+    )
+    record.request = FakeRequest()
+    assert StripRequestData().filter(record)
+    assert "\n" not in record.request
+    assert record.request.startswith("GET /search/\\nWARNING")
+    assert len(record.request) <= len("GET ") + MAX_PATH + 1
+
+
+def test_csp_lets_forms_post_only_to_this_site(client, db):
+    """form-action is not covered by default-src: without it a form could post anywhere."""
+    csp = client.get("/")["Content-Security-Policy"]
+    directives = dict(
+        (part.strip().split(" ", 1) + [""])[:2] for part in csp.split(";") if part.strip()
+    )
+    assert directives.get("form-action") == "'self'"
