@@ -42,6 +42,7 @@ class Migration(migrations.Migration):
             model_name="historicalindicator",
             name="core",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="Shown first, in the short set of signs to check first; the others wait in their sections, which the worker opens. Keep the core set short: about eight signs.",
                 verbose_name="in the core set",
@@ -51,6 +52,7 @@ class Migration(migrations.Migration):
             model_name="indicator",
             name="core",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="Shown first, in the short set of signs to check first; the others wait in their sections, which the worker opens. Keep the core set short: about eight signs.",
                 verbose_name="in the core set",

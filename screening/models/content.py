@@ -168,6 +168,8 @@ class Indicator(models.Model):
     source = models.TextField(help_text=_("Where this indicator comes from: author, year, title."))
     core = models.BooleanField(
         default=False,
+        # In the database too, so a data migration written before this field can still save.
+        db_default=False,
         verbose_name=_("in the core set"),
         help_text=_(
             "Shown first, in the short set of signs to check first; the others wait in their "
