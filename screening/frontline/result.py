@@ -242,9 +242,7 @@ def result_context(
         "contacts": [c for c in chosen.contacts if c not in danger_contacts[:1]],
         # Without danger, the first number the steps name, near the top: a long result still
         # has a number to call on its first screens.
-        "first_call": None
-        if danger
-        else next((c for c in chosen.contacts if c.phone_list), None),
+        "first_call": None if danger else next((c for c in chosen.contacts if c.phone_list), None),
         "region": acting_region,
         "acting_country": country,
         "region_is_default": default,
