@@ -3,6 +3,7 @@
 import csv
 import dataclasses
 import datetime
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
@@ -29,8 +30,9 @@ from screening.dashboard.suppression import (
 )
 from screening.models import IndicatorVersion, Region, SupervisorScope, UsageSummaryState
 
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with one of these as a formula. It looks past leading
+# spaces and line breaks, and reads fullwidth forms (＝＋－＠) as the plain ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def supervisors_only(view):
@@ -84,9 +86,15 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 
 def neutralise(value) -> str:
-    """Make a text cell inert in a spreadsheet: a leading formula character gets a quote."""
+    """Make a text cell inert in a spreadsheet: a leading formula character gets a quote.
+
+    Leading whitespace (spaces, line breaks, ideographic spaces) does not hide one.
+    """
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    first = unicodedata.normalize("NFKC", text.lstrip()[:1])
+    if text.startswith(FORMULA_STARTS) or first[:1] in {"=", "+", "-", "@"}:
+        return "'" + text
+    return text
 
 
 def build_report(request: HttpRequest) -> dict:

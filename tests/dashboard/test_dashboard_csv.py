@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import unicodedata
 
 import pytest
 
@@ -22,7 +23,21 @@ HOSTILE = [
     "@SUM(1+1)",
     "\tTabbed",
     "\rReturned",
+    "\n=1+1",
+    "  =1+1",
+    '\uff1dHYPERLINK("http://evil.example/")',
 ]
+
+
+def inert(cell: str) -> bool:
+    """What a spreadsheet would not run: no formula start, even past spaces or fullwidth."""
+    first = unicodedata.normalize("NFKC", cell.lstrip()[:1])
+    return not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n")) and first not in {
+        "=",
+        "+",
+        "-",
+        "@",
+    }
 
 
 def rows_of(response) -> list[list[str]]:
@@ -98,7 +113,7 @@ def test_a_hostile_indicator_title_is_neutralised(supervisor_client, content, ti
     assert items == {"'" + f"{title} (version 1)"}
     for row in rows_of(response):
         for cell in row:
-            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+            assert inert(cell), cell
 
 
 @pytest.mark.parametrize(
@@ -106,6 +121,31 @@ def test_a_hostile_indicator_title_is_neutralised(supervisor_client, content, ti
     [("=1+1", "'=1+1"), ("-5", "'-5"), ("@x", "'@x"), ("\t1", "'\t1"), ("12", "12"), ("", "")],
 )
 def test_neutralise(value, expected):
+    assert neutralise(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("+1", "'+1"),
+        ("\r=1", "'\r=1"),
+        ("\n=1+1", "'\n=1+1"),
+        ("\nplain", "'\nplain"),
+        (" =1+1", "' =1+1"),
+        ("   +1", "'   +1"),
+        (" \t -1", "' \t -1"),
+        ("\u3000@x", "'\u3000@x"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20x", "'\uff20x"),
+        (" \uff1d1", "' \uff1d1"),
+        ("  plain words", "  plain words"),
+        ("a=1", "a=1"),
+        ("   ", "   "),
+    ],
+)
+def test_neutralise_looks_past_spaces_line_breaks_and_fullwidth_forms(value, expected):
     assert neutralise(value) == expected
 
 
@@ -150,4 +190,4 @@ def test_every_editor_written_label_is_neutralised(supervisor_client, content, h
     assert f"'{hostile} region" in cells
     assert f"'{hostile} section" in cells
     for cell in cells:
-        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+        assert inert(cell), cell
