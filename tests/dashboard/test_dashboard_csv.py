@@ -191,3 +191,21 @@ def test_every_editor_written_label_is_neutralised(supervisor_client, content, h
     assert f"'{hostile} section" in cells
     for cell in cells:
         assert inert(cell), cell
+
+
+def test_the_export_is_never_cached_by_the_view_itself(supervisor_client, known):
+    # never_cache on the view, not only the middleware's fallback "no-store" for /dashboard/.
+    response = supervisor_client.get(EXPORT, {"period": "2026-Q2"})
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "no-cache", "must-revalidate", "private", "max-age=0"} <= directives
+    assert "Expires" in response
+
+
+def test_the_export_needs_the_second_factor(client, supervisor):
+    # Signed in with a password only: the CSV itself sends them to the second factor.
+    client.force_login(supervisor)
+    response = client.get(EXPORT, {"period": "2026-Q2"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/two-factor/")
+    assert "next=%2Fdashboard%2Fexport.csv" in response["Location"]
+    assert not response.get("Content-Type", "").startswith("text/csv")
