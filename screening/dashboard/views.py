@@ -226,6 +226,7 @@ def figures(cells, published, group, quarter, regions, threshold: int) -> dict:
             share(danger, total),
         ),
     ]
+    result["headline_counts"] = [total, noted, danger]
     weekly = Figure(
         "weeks",
         _("Checklists completed, week by week"),
@@ -303,8 +304,21 @@ def indicator_figures(cells, count, row, group) -> list[Figure]:
     return result
 
 
+def csv_cells(count: Count, *, threshold: int) -> list[str]:
+    """Return a count's two CSV cells: the number, or nothing and why it is not shown.
+
+    The Count column holds numbers only, so a spreadsheet can add it up; the reason is apart.
+    """
+    if count.shown:
+        return [str(count.value), ""]
+    if count.status == Status.SMALL:
+        return ["", label(count, threshold=threshold)]
+    return ["", _("not shown to protect a small cell")]
+
+
 def csv_rows(report: dict) -> list[list[str]]:
     """Return the export: the same figures and the same suppression as the page."""
+    threshold = report["threshold"]
     rows = [
         [_("Recognise & Refer: aggregate use")],
         [_("Quarter"), report.get("quarter_label", "")],
@@ -314,20 +328,31 @@ def csv_rows(report: dict) -> list[list[str]]:
                 "Counts below %(n)d show as 'fewer than %(n)d'; some others are not shown so that "
                 "they cannot be worked out."
             )
-            % {"n": report["threshold"]}
+            % {"n": threshold}
         ],
         [],
-        [_("Figure"), _("Group"), _("Item"), _("Measure"), _("Count")],
+        [_("Figure"), _("Group"), _("Item"), _("Measure"), _("Count"), _("Why not shown")],
     ]
     if not report.get("quarter"):
         return rows
+    checklists = _("Checklists")
     if "headline" not in report:
-        rows.append([_("Checklists completed"), "", "", _("Checklists"), report["total_text"]])
+        rows.append(
+            [
+                _("Checklists completed"),
+                "",
+                "",
+                checklists,
+                *csv_cells(report["total"], threshold=threshold),
+            ]
+        )
         return rows
-    for text, value, percent in report["headline"]:
-        rows.append([text, "", "", _("Checklists"), value])
+    for (text, _value, percent), count in zip(
+        report["headline"], report["headline_counts"], strict=True
+    ):
+        rows.append([text, "", "", checklists, *csv_cells(count, threshold=threshold)])
         if percent is not None:
-            rows.append([text, "", "", _("Percent of checklists"), str(percent)])
+            rows.append([text, "", "", _("Percent of checklists"), str(percent), ""])
     for figure in [
         report["weekly"],
         *report["breakdowns"],
@@ -335,6 +360,14 @@ def csv_rows(report: dict) -> list[list[str]]:
         *report["indicators"],
     ]:
         for r in figure.rows:
-            for column, text in zip(figure.columns, r.texts, strict=True):
-                rows.append([figure.title, figure.group, r.label, column, text])
+            for column, count in zip(figure.columns, r.counts, strict=True):
+                rows.append(
+                    [
+                        figure.title,
+                        figure.group,
+                        r.label,
+                        column,
+                        *csv_cells(count, threshold=threshold),
+                    ]
+                )
     return rows

