@@ -221,14 +221,20 @@ def condition(*pairs: tuple[str, object]) -> tuple:
     return tuple(sorted(pairs, key=lambda pair: DIMENSIONS.index(pair[0])))
 
 
-def count_quarter(quarter: datetime.date, *, regions: Iterable[int] | None) -> Cells:
+def count_quarter(
+    quarter: datetime.date, *, regions: Iterable[int] | None, exclude: Iterable[int] = ()
+) -> Cells:
     """Count the quarter from its summary, grouped in SQL: ten queries, whatever the size.
 
     regions limits every count to those regions (a supervisor's scope); None means all.
+    exclude leaves those regions out (the records without a region stay in).
     """
     summary = UsageSummary.objects.filter(quarter=quarter)
     if regions is not None:
         summary = summary.filter(region__in=list(regions))
+    exclude = list(exclude)
+    if exclude:
+        summary = summary.exclude(region__in=exclude)
     by_records = summary.filter(shape=UsageSummary.RECORDS)
     answers_setting = summary.filter(shape=UsageSummary.ANSWERS_BY_SETTING)
     answers_age = summary.filter(shape=UsageSummary.ANSWERS_BY_AGE)

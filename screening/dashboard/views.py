@@ -19,13 +19,12 @@ from screening.choices import AgeBand, ContactKind, Setting
 from screening.dashboard import stats
 from screening.dashboard.charts import bar_chart
 from screening.dashboard.forms import DashboardFilterForm, quarter_label
+from screening.dashboard.publication import publish_scope
 from screening.dashboard.suppression import (
     Count,
     Status,
-    complements,
     label,
     min_cell,
-    publish,
     share,
 )
 from screening.models import IndicatorVersion, Region, SupervisorScope, UsageSummaryState
@@ -124,7 +123,12 @@ def build_report(request: HttpRequest) -> dict:
         return report
     region_ids = [region.pk for region in regions] if scope else None
     cells = stats.count_quarter(quarter, regions=region_ids)
-    published = publish_quarter(cells, state=state, region_ids=region_ids, threshold=threshold)
+    published = publish_quarter(
+        cells, state=state, quarter=quarter, region_ids=region_ids, threshold=threshold
+    )
+    if published is None:
+        report.update(not_published=True, not_counted_label=quarter_label(quarter))
+        return report
     group = form.group
     total = published.get(stats.records_key(group), Count(0, Status.SHOWN))
     report.update(
@@ -140,30 +144,13 @@ def build_report(request: HttpRequest) -> dict:
     return report
 
 
-def publish_quarter(cells, *, state: UsageSummaryState, region_ids, threshold: int) -> dict:
-    """Publish the quarter, reusing the complements found the first time for this scope."""
-    scope_key = f"{threshold}:" + (
-        "all" if region_ids is None else ",".join(map(str, sorted(region_ids)))
+def publish_quarter(
+    cells, *, state: UsageSummaryState, quarter, region_ids, threshold: int
+) -> dict | None:
+    """Publish this supervisor's share of the quarter's one publication (every scope's)."""
+    return publish_scope(
+        cells, state=state, quarter=quarter, region_ids=region_ids, threshold=threshold
     )
-    stored = state.complements.get(scope_key)
-    hidden = None
-    if stored is not None:
-        by_text = {repr(key): key for key in cells.counts}
-        hidden = [by_text[text] for text in stored if text in by_text]
-    published = publish(
-        cells.counts,
-        relations=cells.relations,
-        views=cells.views,
-        threshold=threshold,
-        derived=cells.derived,
-        hidden=hidden,
-    )
-    if stored is None:
-        state.complements[scope_key] = [
-            repr(key) for key in complements(published, derived=cells.derived)
-        ]
-        state.save(update_fields=["complements"])
-    return published
 
 
 def group_label(group: tuple, regions: list[Region]) -> str:
