@@ -11,9 +11,14 @@ from screening.models.accounts import (
     RecoveryCode,
     SupervisorScope,
 )
+from screening.models.contacts import (
+    ContactReport,
+    SupportContact,
+    SupportContactQuerySet,
+    serving,
+)
 from screening.models.content import (
     ActiveQuerySet,
-    ContactReport,
     ContentVersion,
     Country,
     Guidance,
@@ -22,10 +27,7 @@ from screening.models.content import (
     Region,
     Section,
     StepText,
-    SupportContact,
-    SupportContactQuerySet,
     current_content_version,
-    serving,
 )
 from screening.models.phones import clean_phone_numbers, phone_validator, validate_phone_lines
 from screening.models.reviews import ReviewStatus, TranslationReview
