@@ -39,6 +39,7 @@ from screening.frontline.result import contacts_serving, emergency_contacts
 from screening.frontline.rules import exported_rules, order_contacts
 from screening.frontline.views import checklist_sections
 from screening.models import Country, StepText, current_content_version
+from screening.web.rendered import cached_content
 
 THEME_COLOUR = "#0b4f6c"
 
@@ -193,7 +194,13 @@ def worker_config(request: HttpRequest) -> dict:
         # answer field means to them, and the words and contacts they may pick.
         "rulesScript": static("screening/rules.js"),
         "rules": exported_rules() if readable else None,
-        **(offline_steps(place) if readable else {}),
+        # Content, the same for every worker of this place: read once per content version and
+        # language, not on each visit (every page asks for /sw.js again).
+        **(
+            cached_content(request, f"offline-steps:{place.code}", lambda: offline_steps(place))
+            if readable
+            else {}
+        ),
         "shell": shell,
         "text": offline_text(),
     }
