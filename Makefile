@@ -40,7 +40,7 @@ lint: install-test
 # Interface languages: refresh every catalogue from the code and templates, then compile them.
 # Needs GNU gettext (apt-get install gettext); the compiled .mo files are committed, so running
 # the app never does.
-LANGS := bn hi ne th ur
+LANGS := bn hi ne th ur km lo my vi
 messages: install
 	$(BIN)/python manage.py makemessages $(foreach lang,$(LANGS),-l $(lang)) --no-obsolete \
 		--ignore=tests --ignore=bench --ignore=staticfiles --ignore=build

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -306,7 +307,18 @@ LANGUAGES = [
     ("ne", _("Nepali")),
     ("th", _("Thai")),
     ("ur", _("Urdu")),
+    ("km", _("Khmer")),
+    ("lo", _("Lao")),
+    ("my", _("Burmese")),
+    ("vi", _("Vietnamese")),
 ]
+# Django knows no Lao, and names Khmer in English: each language names itself in the menu.
+LANG_INFO.update(
+    {
+        "km": {"bidi": False, "code": "km", "name": "Khmer", "name_local": "ខ្មែរ"},
+        "lo": {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"},
+    }
+)
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The one module that registers translated fields (not an app-level translation.py).
