@@ -16,6 +16,7 @@ class ScreeningConfig(AppConfig):
         from screening.content import (
             contact_admin,  # noqa: F401
             place_admin,  # noqa: F401
+            practice_admin,  # noqa: F401
             version,
         )
         from screening.web import checks as web_checks  # noqa: F401

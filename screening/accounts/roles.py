@@ -22,3 +22,6 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
 # Editors record who checked a translation (screening/content/reviews.py); granted by migration
 # 0031, since the model is younger than the groups.
 REVIEW_PERMISSIONS = ["add_translationreview", "change_translationreview", "view_translationreview"]
+
+# Editors write the practice cases (screening/models/practice.py); granted by migration 0096.
+PRACTICE_PERMISSIONS = [f"{action}_practicecase" for action in ("add", "change", "delete", "view")]

@@ -12,6 +12,7 @@ from screening.models import (
     Country,
     Guidance,
     Indicator,
+    PracticeCase,
     Region,
     Section,
     StepText,
@@ -47,6 +48,10 @@ class StepTextTranslation(TranslationOptions):
     fields = ("title", "body")
 
 
+class PracticeCaseTranslation(TranslationOptions):
+    fields = ("title", "story", "notes")
+
+
 translator.register(Country, CountryTranslation)
 translator.register(Region, RegionTranslation)
 translator.register(Section, SectionTranslation)
@@ -54,10 +59,12 @@ translator.register(Indicator, IndicatorTranslation)
 translator.register(Guidance, GuidanceTranslation)
 translator.register(SupportContact, SupportContactTranslation)
 translator.register(StepText, StepTextTranslation)
+translator.register(PracticeCase, PracticeCaseTranslation)
 
 for model in (Country, Region, Section, Indicator, Guidance, StepText):
     simple_history.register(model, app="screening")
 simple_history.register(SupportContact, app="screening", m2m_fields=["regions"])
+simple_history.register(PracticeCase, app="screening", m2m_fields=["signs"])
 
 # Translations of these models carry a review status (screening/content/reviews.py); a new
 # translated model joins with one line here.
@@ -68,3 +75,4 @@ reviews.register(Indicator, prefix="indicator")
 reviews.register(Guidance, prefix="guidance")
 reviews.register(SupportContact, prefix="contact", lookup="name_en")
 reviews.register(StepText, prefix="step", lookup="code")
+reviews.register(PracticeCase, prefix="practice")

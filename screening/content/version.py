@@ -15,6 +15,7 @@ from screening.models import (
     Guidance,
     Indicator,
     IndicatorVersion,
+    PracticeCase,
     Region,
     Section,
     StepText,
@@ -31,6 +32,7 @@ CONTENT_MODELS: tuple[type[models.Model], ...] = (
     Guidance,
     SupportContact,
     StepText,
+    PracticeCase,
     # The note "not yet checked by a native speaker" is part of a rendered page.
     TranslationReview,
 )
@@ -61,4 +63,7 @@ def connect() -> None:
         post_delete.connect(_bump_on_save, sender=model, dispatch_uid=uid + "-delete")
     m2m_changed.connect(
         _bump_on_m2m, sender=SupportContact.regions.through, dispatch_uid="content-version-m2m"
+    )
+    m2m_changed.connect(
+        _bump_on_m2m, sender=PracticeCase.signs.through, dispatch_uid="content-version-m2m-practice"
     )

@@ -118,7 +118,9 @@ class SubmitBar(LayoutObject):
     template = "screening/includes/submit_bar.html"
 
     def render(self, form, context, template_pack=None, **kwargs) -> str:
-        return render_to_string(self.template, {"total": len(form.versions)})
+        return render_to_string(
+            self.template, {"total": len(form.versions), "practice": form.practice is not None}
+        )
 
 
 class CoreFieldset(LayoutObject):
@@ -198,9 +200,12 @@ class ChecklistForm(forms.Form):
         regions: Iterable[Region],
         emergency: Iterable[SupportContact] = (),
         emergency_by_region: dict[str, SupportContact] | None = None,
+        practice=None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # A practice case (screening/frontline/practice.py): sent to its own page, never kept.
+        self.practice = practice
         self.emergency = list(emergency)
         self.emergency_by_region = emergency_by_region or {}
         numbers = [
@@ -266,6 +271,14 @@ class ChecklistForm(forms.Form):
             "data-keep": reverse("screening:checklist_keep"),
             "data-idle-seconds": str(settings.SESSION_COOKIE_AGE),
         }
+        if practice is not None:
+            # Practice answers are never kept as a draft of a real checklist.
+            self.helper.attrs = {
+                "id": "checklist-form",
+                "action": reverse("screening:practice_case", args=[practice.slug]),
+                "autocomplete": "off",
+                "class": "practice-form",
+            }
         self.helper.layout = Layout("token", *layout, SubmitBar())
 
     def clean_region(self) -> Region | None:

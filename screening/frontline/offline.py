@@ -38,7 +38,7 @@ from screening.frontline.regions import (
 from screening.frontline.result import contacts_serving, emergency_contacts
 from screening.frontline.rules import exported_rules, order_contacts
 from screening.frontline.views import checklist_sections
-from screening.models import Country, StepText, current_content_version
+from screening.models import Country, PracticeCase, StepText, current_content_version
 from screening.web.rendered import cached_content
 
 THEME_COLOUR = "#0b4f6c"
@@ -123,6 +123,11 @@ def offline_text() -> dict[str, str]:
         "saved": gettext("This is the copy saved on this phone on %(date)s.") % {"date": "{date}"},
         "notSaved": gettext("You are offline and this page was not saved on this phone yet."),
         "notSentTitle": gettext("Your checklist could not be sent"),
+        "practiceNotSent": gettext(
+            "There is no connection, so this practice case could not be sent. Nothing was "
+            "kept. You can read the case and the guidance, and send it when you have a "
+            "connection."
+        ),
         "reportNotSent": gettext(
             "There is no connection, so your report that this number did not work was not "
             "sent, and nothing was kept. Try another number for the same kind of help."
@@ -148,6 +153,14 @@ def offline_text() -> dict[str, str]:
     }
 
 
+def practice_pages() -> list[str]:
+    slugs = PracticeCase.objects.active().values_list("slug", flat=True)
+    return [
+        reverse("screening:practice"),
+        *(reverse("screening:practice_case", args=[slug]) for slug in slugs),
+    ]
+
+
 def worker_config(request: HttpRequest) -> dict:
     """Everything the service worker script needs, for this worker's language and region."""
     place = kept_place(request)
@@ -165,6 +178,10 @@ def worker_config(request: HttpRequest) -> dict:
     # Signed out, every page but the start page answers with the sign-in page: asking for them
     # would only spend the worker's data. They are saved when the signed-in worker comes back.
     pages = [reverse(name) for name in OFFLINE_PAGES] if readable else [reverse("screening:start")]
+    if readable:
+        # Practice cases too, for training where there is no signal; sending one still needs
+        # a connection (the worker says so), and nothing of it is ever kept on the phone.
+        pages += cached_content(request, "practice-pages", practice_pages)
     emergency_html = render_to_string(
         "screening/includes/offline_emergency.html",
         {
@@ -184,6 +201,7 @@ def worker_config(request: HttpRequest) -> dict:
         "emergencyOn": [reverse(name) for name in NEEDS_EMERGENCY_NUMBERS],
         "checklist": reverse("screening:checklist"),
         "report": reverse("screening:report_number"),
+        "practice": reverse("screening:practice"),
         "notSentPage": reverse("screening:guidance"),
         "start": reverse("screening:start"),
         # Only the site's own files; the admin's never.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from screening.frontline import contacts, drafts, offline, regions, views
+from screening.frontline import contacts, drafts, offline, practice, regions, views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -13,6 +13,9 @@ urlpatterns = [
     path("checklist/leave/", views.leave, name="leave"),
     path("checklist/keep/", drafts.keep, name="checklist_keep"),
     path("place/", regions.choose_place, name="choose_place"),
+    path("practice/", practice.practice_list, name="practice"),
+    path("practice/<slug:slug>/", practice.practice_case, name="practice_case"),
+    path("practice/<slug:slug>/result/", practice.practice_result, name="practice_result"),
     path("search/", views.neutral, name="neutral"),
     path("guidance/", views.guidance, name="guidance"),
     path("contacts/", contacts.contacts, name="contacts"),

@@ -61,6 +61,8 @@ from screening.web.rendered import (
 logger = logging.getLogger(__name__)
 
 TOKEN_KEY = "checklist_token"
+# The practice pages' session keys (screening/frontline/practice.py, which imports this module).
+PRACTICE_KEYS = ("practice_result", "practice_token")
 
 
 def unchecked_translation(*groups) -> bool:
@@ -357,9 +359,17 @@ def result(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_POST
 def finish(request: HttpRequest) -> HttpResponse:
+    if request.POST.get("practice"):
+        # A practice result is cleared alone: a real checklist open elsewhere keeps its own.
+        for key in PRACTICE_KEYS:
+            request.session.pop(key, None)
+        messages.success(request, _("The practice result has been cleared."))
+        return redirect("screening:practice")
     request.session.pop(RESULT_KEY, None)
     request.session.pop(TOKEN_KEY, None)
     drafts.forget_draft(request)
+    for key in PRACTICE_KEYS:
+        request.session.pop(key, None)
     messages.success(request, _("The result has been cleared from this device."))
     return redirect("screening:start")
 
@@ -371,6 +381,8 @@ def leave(request: HttpRequest) -> HttpResponse:
     request.session.pop(RESULT_KEY, None)
     request.session.pop(TOKEN_KEY, None)
     drafts.forget_draft(request)
+    for key in PRACTICE_KEYS:
+        request.session.pop(key, None)
     return redirect("screening:neutral")
 
 

@@ -4,585 +4,980 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('screening', '0090_offered_to_workers'),
+        ("screening", "0090_offered_to_workers"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='country',
-            name='name_km',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="country",
+            name="name_km",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='country',
-            name='name_lo',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="country",
+            name="name_lo",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='country',
-            name='name_my',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="country",
+            name="name_my",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='country',
-            name='name_vi',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="country",
+            name="name_vi",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='body_km',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
+            model_name="guidance",
+            name="body_km",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='body_lo',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
+            model_name="guidance",
+            name="body_lo",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='body_my',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
+            model_name="guidance",
+            name="body_my",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='body_vi',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
+            model_name="guidance",
+            name="body_vi",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='title_km',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
+            model_name="guidance",
+            name="title_km",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='title_lo',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
+            model_name="guidance",
+            name="title_lo",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='title_my',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
+            model_name="guidance",
+            name="title_my",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='guidance',
-            name='title_vi',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
+            model_name="guidance",
+            name="title_vi",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcountry',
-            name='name_km',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="historicalcountry",
+            name="name_km",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcountry',
-            name='name_lo',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="historicalcountry",
+            name="name_lo",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcountry',
-            name='name_my',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="historicalcountry",
+            name="name_my",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcountry',
-            name='name_vi',
-            field=models.CharField(help_text="The country's name, for example 'Nepal'.", max_length=120, null=True),
+            model_name="historicalcountry",
+            name="name_vi",
+            field=models.CharField(
+                help_text="The country's name, for example 'Nepal'.", max_length=120, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicalguidance',
-            name='body_km',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
+            model_name="historicalguidance",
+            name="body_km",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalguidance',
-            name='body_lo',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
+            model_name="historicalguidance",
+            name="body_lo",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalguidance',
-            name='body_my',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
+            model_name="historicalguidance",
+            name="body_my",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalguidance',
-            name='body_vi',
-            field=models.TextField(help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.", null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalguidance',
-            name='title_km',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalguidance',
-            name='title_lo',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalguidance',
-            name='title_my',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalguidance',
-            name='title_vi',
-            field=models.CharField(help_text="Short heading, for example 'Refer'.", max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='guidance_km',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='guidance_lo',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='guidance_my',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='guidance_vi',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='help_km',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='help_lo',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='help_my',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='help_vi',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='text_km',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='text_lo',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='text_my',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalindicator',
-            name='text_vi',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalregion',
-            name='name_km',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalregion',
-            name='name_lo',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalregion',
-            name='name_my',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalregion',
-            name='name_vi',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='intro_km',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='intro_lo',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='intro_my',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='intro_vi',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='title_km',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='title_lo',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='title_my',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsection',
-            name='title_vi',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='body_km',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='body_lo',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='body_my',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='body_vi',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='title_km',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='title_lo',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='title_my',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsteptext',
-            name='title_vi',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='hours_km',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='hours_lo',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='hours_my',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='hours_vi',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='name_km',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='name_lo',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='name_my',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='name_vi',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='notes_km',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='notes_lo',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='notes_my',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
-        ),
-        migrations.AddField(
-            model_name='historicalsupportcontact',
-            name='notes_vi',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='guidance_km',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='guidance_lo',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='guidance_my',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='guidance_vi',
-            field=models.TextField(blank=True, help_text='What to do when this is noted. Shown on the result when answered yes or not sure.', null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='help_km',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='help_lo',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='help_my',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='help_vi',
-            field=models.TextField(help_text='Examples that help the worker recognise this. Short sentences.', null=True, verbose_name='what this can look like'),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='text_km',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='text_lo',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='text_my',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='indicator',
-            name='text_vi',
-            field=models.CharField(help_text='One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.', max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='region',
-            name='name_km',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='region',
-            name='name_lo',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='region',
-            name='name_my',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='region',
-            name='name_vi',
-            field=models.CharField(help_text="Name a worker recognises, for example 'Bagmati Province'.", max_length=120, null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='intro_km',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='intro_lo',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='intro_my',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='intro_vi',
-            field=models.TextField(help_text='One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.', null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='title_km',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='title_lo',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='title_my',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='section',
-            name='title_vi',
-            field=models.CharField(help_text='Heading the worker sees, in plain words.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='steptext',
-            name='body_km',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
-        ),
+            model_name="historicalguidance",
+            name="body_vi",
+            field=models.TextField(
+                help_text="The guidance in plain language. Separate paragraphs with a blank line; start a line with '- ' to make a bullet point.",
+                null=True,
+            ),
+        ),
         migrations.AddField(
-            model_name='steptext',
-            name='body_lo',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
+            model_name="historicalguidance",
+            name="title_km",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalguidance",
+            name="title_lo",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
         ),
-        migrations.AddField(
-            model_name='steptext',
-            name='body_my',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
-        ),
-        migrations.AddField(
-            model_name='steptext',
-            name='body_vi',
-            field=models.TextField(help_text='Two or three short sentences: what to do and why. Plain language.', null=True),
-        ),
-        migrations.AddField(
-            model_name='steptext',
-            name='title_km',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='steptext',
-            name='title_lo',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='steptext',
-            name='title_my',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
-        ),
-        migrations.AddField(
-            model_name='steptext',
-            name='title_vi',
-            field=models.CharField(help_text='The step in a few words, like an instruction.', max_length=150, null=True),
+        migrations.AddField(
+            model_name="historicalguidance",
+            name="title_my",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='hours_km',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
-        migrations.AddField(
-            model_name='supportcontact',
-            name='hours_lo',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
-        migrations.AddField(
-            model_name='supportcontact',
-            name='hours_my',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
+            model_name="historicalguidance",
+            name="title_vi",
+            field=models.CharField(
+                help_text="Short heading, for example 'Refer'.", max_length=150, null=True
+            ),
+        ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='hours_vi',
-            field=models.CharField(blank=True, help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.", max_length=200, null=True),
-        ),
-        migrations.AddField(
-            model_name='supportcontact',
-            name='name_km',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
-        ),
+            model_name="historicalindicator",
+            name="guidance_km",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='name_lo',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
-        ),
-        migrations.AddField(
-            model_name='supportcontact',
-            name='name_my',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
-        ),
+            model_name="historicalindicator",
+            name="guidance_lo",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="guidance_my",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="guidance_vi",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="help_km",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="help_lo",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="help_my",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="help_vi",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="text_km",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="text_lo",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="text_my",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalindicator",
+            name="text_vi",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalregion",
+            name="name_km",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalregion",
+            name="name_lo",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalregion",
+            name="name_my",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalregion",
+            name="name_vi",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='name_vi',
-            field=models.CharField(help_text="The service's name as callers know it.", max_length=300, null=True),
+            model_name="historicalsection",
+            name="intro_km",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='notes_km',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
+            model_name="historicalsection",
+            name="intro_lo",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='notes_lo',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
+            model_name="historicalsection",
+            name="intro_my",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='notes_my',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
+            model_name="historicalsection",
+            name="intro_vi",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='supportcontact',
-            name='notes_vi',
-            field=models.TextField(blank=True, help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.", null=True),
+            model_name="historicalsection",
+            name="title_km",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsection",
+            name="title_lo",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsection",
+            name="title_my",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsection",
+            name="title_vi",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="body_km",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="body_lo",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="body_my",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="body_vi",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="title_km",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="title_lo",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="title_my",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsteptext",
+            name="title_vi",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="hours_km",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="hours_lo",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="hours_my",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="hours_vi",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="name_km",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="name_lo",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="name_my",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="name_vi",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="notes_km",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="notes_lo",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="notes_my",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalsupportcontact",
+            name="notes_vi",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="guidance_km",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="guidance_lo",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="guidance_my",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="guidance_vi",
+            field=models.TextField(
+                blank=True,
+                help_text="What to do when this is noted. Shown on the result when answered yes or not sure.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="help_km",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="help_lo",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="help_my",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="help_vi",
+            field=models.TextField(
+                help_text="Examples that help the worker recognise this. Short sentences.",
+                null=True,
+                verbose_name="what this can look like",
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="text_km",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="text_lo",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="text_my",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="indicator",
+            name="text_vi",
+            field=models.CharField(
+                help_text="One plain sentence the worker answers yes, no or not sure. Changing the English wording makes a new version; records keep the wording that was answered.",
+                max_length=300,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="region",
+            name="name_km",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="region",
+            name="name_lo",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="region",
+            name="name_my",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="region",
+            name="name_vi",
+            field=models.CharField(
+                help_text="Name a worker recognises, for example 'Bagmati Province'.",
+                max_length=120,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="intro_km",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="intro_lo",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="intro_my",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="intro_vi",
+            field=models.TextField(
+                help_text="One or two short sentences on why identification is hard here. Plain language: short sentences, no jargon.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="title_km",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="title_lo",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="title_my",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="section",
+            name="title_vi",
+            field=models.CharField(
+                help_text="Heading the worker sees, in plain words.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="body_km",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="body_lo",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="body_my",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="body_vi",
+            field=models.TextField(
+                help_text="Two or three short sentences: what to do and why. Plain language.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="title_km",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="title_lo",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="title_my",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="steptext",
+            name="title_vi",
+            field=models.CharField(
+                help_text="The step in a few words, like an instruction.", max_length=150, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="hours_km",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="hours_lo",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="hours_my",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="hours_vi",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers, e.g. 'Mon–Fri 9:00–17:00'.",
+                max_length=200,
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="name_km",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="name_lo",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="name_my",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="name_vi",
+            field=models.CharField(
+                help_text="The service's name as callers know it.", max_length=300, null=True
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="notes_km",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="notes_lo",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="notes_my",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
+        ),
+        migrations.AddField(
+            model_name="supportcontact",
+            name="notes_vi",
+            field=models.TextField(
+                blank=True,
+                help_text="One or two short sentences a worker needs before calling. Research notes go in 'Editors' notes', the source in 'Source'.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='accountpreference',
-            name='language',
-            field=models.CharField(blank=True, choices=[('en', 'English'), ('bn', 'Bengali'), ('hi', 'Hindi'), ('ne', 'Nepali'), ('th', 'Thai'), ('ur', 'Urdu'), ('km', 'Khmer'), ('lo', 'Lao'), ('my', 'Burmese'), ('vi', 'Vietnamese')], help_text='The language this user chose; empty follows the browser.', max_length=10),
+            model_name="accountpreference",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("en", "English"),
+                    ("bn", "Bengali"),
+                    ("hi", "Hindi"),
+                    ("ne", "Nepali"),
+                    ("th", "Thai"),
+                    ("ur", "Urdu"),
+                    ("km", "Khmer"),
+                    ("lo", "Lao"),
+                    ("my", "Burmese"),
+                    ("vi", "Vietnamese"),
+                ],
+                help_text="The language this user chose; empty follows the browser.",
+                max_length=10,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicaltranslationreview',
-            name='language',
-            field=models.CharField(choices=[('bn', 'Bengali'), ('hi', 'Hindi'), ('ne', 'Nepali'), ('th', 'Thai'), ('ur', 'Urdu'), ('km', 'Khmer'), ('lo', 'Lao'), ('my', 'Burmese'), ('vi', 'Vietnamese')], help_text='The language of the translation.', max_length=10),
+            model_name="historicaltranslationreview",
+            name="language",
+            field=models.CharField(
+                choices=[
+                    ("bn", "Bengali"),
+                    ("hi", "Hindi"),
+                    ("ne", "Nepali"),
+                    ("th", "Thai"),
+                    ("ur", "Urdu"),
+                    ("km", "Khmer"),
+                    ("lo", "Lao"),
+                    ("my", "Burmese"),
+                    ("vi", "Vietnamese"),
+                ],
+                help_text="The language of the translation.",
+                max_length=10,
+            ),
         ),
         migrations.AlterField(
-            model_name='translationreview',
-            name='language',
-            field=models.CharField(choices=[('bn', 'Bengali'), ('hi', 'Hindi'), ('ne', 'Nepali'), ('th', 'Thai'), ('ur', 'Urdu'), ('km', 'Khmer'), ('lo', 'Lao'), ('my', 'Burmese'), ('vi', 'Vietnamese')], help_text='The language of the translation.', max_length=10),
+            model_name="translationreview",
+            name="language",
+            field=models.CharField(
+                choices=[
+                    ("bn", "Bengali"),
+                    ("hi", "Hindi"),
+                    ("ne", "Nepali"),
+                    ("th", "Thai"),
+                    ("ur", "Urdu"),
+                    ("km", "Khmer"),
+                    ("lo", "Lao"),
+                    ("my", "Burmese"),
+                    ("vi", "Vietnamese"),
+                ],
+                help_text="The language of the translation.",
+                max_length=10,
+            ),
         ),
     ]

@@ -30,6 +30,7 @@ from screening.models.content import (
     current_content_version,
 )
 from screening.models.phones import clean_phone_numbers, phone_validator, validate_phone_lines
+from screening.models.practice import PracticeCase
 from screening.models.reviews import ReviewStatus, TranslationReview
 from screening.models.usage import (
     SubmissionToken,
@@ -51,6 +52,7 @@ __all__ = [
     "Indicator",
     "IndicatorVersion",
     "Region",
+    "PracticeCase",
     "RecoveryCode",
     "ReviewStatus",
     "Section",

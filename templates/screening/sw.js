@@ -37,6 +37,11 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => offlineSteps(copy)));
     return;
   }
+  if (request.method === "POST" && request.mode === "navigate" && url.pathname.startsWith(CONFIG.practice)) {
+    // A practice case sent without signal: nothing is kept, the worker is told to try later.
+    event.respondWith(fetch(request).catch(() => practiceNotSentPage()));
+    return;
+  }
   if (request.method === "POST" && request.mode === "navigate" && url.pathname === CONFIG.report) {
     // A report sent without signal is simply not sent: say so, keep nothing.
     event.respondWith(fetch(request).catch(() => reportNotSentPage()));
@@ -264,6 +269,12 @@ function reportNotSentPage() {
   const notice =
     `<section class="panel panel-warn not-sent" role="alert"><p>${escapeHtml(text.reportNotSent)}</p></section>` +
     CONFIG.emergencyHtml;
+  return shellPage(notice + homeLinks(), 503);
+}
+
+function practiceNotSentPage() {
+  const notice =
+    `<section class="panel panel-warn not-sent" role="alert"><p>${escapeHtml(CONFIG.text.practiceNotSent)}</p></section>`;
   return shellPage(notice + homeLinks(), 503);
 }
 

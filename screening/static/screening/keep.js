@@ -3,8 +3,9 @@
 // before the session's idle limit a warning offers to continue.
 document.addEventListener("DOMContentLoaded", function () {
   var form = document.getElementById("checklist-form");
-  if (!form) { return; }
-  var keepUrl = form.getAttribute("data-keep");
+  var keepUrl = form && form.getAttribute("data-keep");
+  // A practice checklist has nowhere to keep answers: nothing of it is kept.
+  if (!keepUrl) { return; }
   function answered() {
     return form.querySelector("input[type=radio]:checked") ||
       Array.prototype.some.call(form.querySelectorAll("select"), function (s) { return s.value; });
