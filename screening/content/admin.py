@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from screening.choices import ContactKind
 from screening.content import transfer_admin as admin_transfer
+from screening.content.admin_widgets import TranslatedTextMixin
 from screening.content.checks import regions_lacking_kinds
 from screening.content.review_admin import ReviewedContentMixin
 from screening.models import (
@@ -51,7 +52,7 @@ def worker_link(anchor: str, *, shown: bool, page: str = "screening:checklist") 
     )
 
 
-class ContentAdmin(ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ContentAdmin(TranslatedTextMixin, ReviewedContentMixin, SimpleHistoryAdmin, TranslationAdmin):
     """History, per-language fields, translation review, and no delete of what records use."""
 
     # What keeps an item from being deleted: (the model whose rows refer to it, the lookup
