@@ -16,7 +16,9 @@ from screening.content import reviews
 from screening.models import Indicator, IndicatorVersion, Region
 from tests.conftest import make_record
 
-LANGUAGES = ["ne", "hi", "bn", "th", "ur"]
+from django.conf import settings
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 # A content text in each script, written into every content field for the test: content is
 # translated by translators later, so the test measures the interface around it.
 SAMPLE = {
@@ -25,8 +27,21 @@ SAMPLE = {
     "bn": "বাংলা পরীক্ষার লেখা",
     "th": "ข้อความทดสอบภาษาไทย",
     "ur": "اردو آزمائشی عبارت",
+    "km": "អត្ថបទសាកល្បងភាសាខ្មែរ",
+    "lo": "ຂໍ້ຄວາມທົດລອງພາສາລາວ",
+    "my": "မြန်မာဘာသာ စမ်းသပ်စာသား",
+    "vi": "Văn bản thử nghiệm tiếng Việt",
 }
 MAX_LATIN = 0.15
+# Vietnamese is written in Latin letters: there the measure is the share of English words.
+LATIN_SCRIPT = {"vi"}
+MAX_ENGLISH_WORDS = 0.05
+ENGLISH_WORDS = set(
+    """the and your you with this that what who where when how are is of for from not
+    child children call checklist sign signs next steps contacts contact guidance region
+    start page leave menu language change help number numbers result practice case
+    country choose danger emergency send see all more yes""".split()
+)
 
 
 class VisibleText(HTMLParser):
@@ -63,12 +78,24 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-def latin_share(html: str, *, language: str, leave_out: tuple[str, ...] = ()) -> float:
+def visible_text(html: str, *, language: str, leave_out: tuple[str, ...] = ()) -> str:
     parser = VisibleText(language)
     parser.feed(html)
     text = " ".join(parser.parts)
     for phrase in leave_out:
         text = text.replace(phrase, " ")
+    return text
+
+
+def english_share(html: str, *, language: str, leave_out: tuple[str, ...] = ()) -> float:
+    """For a language in Latin letters: the share of its words that are common English ones."""
+    words = re.findall(r"[^\W\d_]+", visible_text(html, language=language, leave_out=leave_out))
+    assert words, "the page shows no text"
+    return sum(1 for word in words if word.lower() in ENGLISH_WORDS) / len(words)
+
+
+def latin_share(html: str, *, language: str, leave_out: tuple[str, ...] = ()) -> float:
+    text = visible_text(html, language=language, leave_out=leave_out)
     letters = [ch for ch in text if ch.isalpha()]
     latin = [ch for ch in letters if "LATIN" in unicodedata.name(ch, "")]
     assert letters, "the page shows no text"
@@ -89,6 +116,10 @@ def in_language(client, language: str):
 def assert_script(response, language: str, leave_out: tuple[str, ...] = ()) -> None:
     html = response.content.decode()
     assert f'<html lang="{language}"' in html
+    if language in LATIN_SCRIPT:
+        share = english_share(html, language=language, leave_out=leave_out)
+        assert share <= MAX_ENGLISH_WORDS, f"{share:.0%} of the words are English on {response.request}"
+        return
     share = latin_share(html, language=language, leave_out=leave_out)
     assert share <= MAX_LATIN, f"{share:.0%} of the letters are Latin on {response.request}"
 
@@ -153,6 +184,8 @@ def test_the_measure_notices_an_english_page(worker_client):
     translation.activate("en")
     html = worker_client.get(reverse("screening:guidance")).content.decode()
     assert latin_share(html, language="en") > 0.9
+    # And in Latin letters, an English page is told from a Vietnamese one.
+    assert english_share(html, language="en") > MAX_ENGLISH_WORDS
 
 
 def test_urdu_pages_are_right_to_left_and_others_left_to_right(client, db):
@@ -178,6 +211,10 @@ def test_the_language_switcher_lists_each_language_in_its_own_script(client, db)
         ("bn", "বাংলা"),
         ("th", "ภาษาไทย"),
         ("ur", "اردو"),
+        ("km", "ខ្មែរ"),
+        ("lo", "ລາວ"),
+        ("my", "မြန်မာဘာသာ"),
+        ("vi", "Tiếng Việt"),
     ]:
         assert f'lang="{code}">{name}</option>' in header
 
@@ -197,7 +234,10 @@ def test_the_csv_export_has_its_headers_in_the_language_chosen(
     words = ("Figure", "Group", "Item", "Measure", "Count", "Why not shown")
     with translation.override(language):
         assert header == [translation.gettext(word) for word in words]
-    assert latin_share(f"<p>{' '.join(header)}</p>", language=language) == 0
+    if language in LATIN_SCRIPT:
+        assert english_share(f"<p>{' '.join(header)}</p>", language=language) == 0
+    else:
+        assert latin_share(f"<p>{' '.join(header)}</p>", language=language) == 0
 
 
 def test_a_number_written_in_another_script_dials_with_western_digits():
