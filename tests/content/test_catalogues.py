@@ -189,6 +189,31 @@ NEVER = {
         "การท่องเที่ยวทางเพศเด็ก",
     ],
     "ur": ["طوائف", "جسم فروش بچے", "دھندا", "کال گرل", "پورنوگرافی", "فحش", "عریاں", "جنسی سیاحت"],
+    # The four Mekong languages: child prostitute, sex worker, slang, pornography, and the
+    # word for smuggling, which would make trafficking sound agreed to.
+    "km": ["ពេស្យាកុមារ", "ស្រីពេស្យា", "ស្រីរកស៊ី", "អាសអាភាស", "ការរត់ពន្ធ"],
+    "lo": [
+        "ໂສເພນີເດັກ",
+        "ເດັກຂາຍບໍລິການ",
+        "ເດັກຂາຍຕົວ",
+        "ສາວບໍລິການ",
+        "ລາມົກ",
+        "ການທ່ອງທ່ຽວທາງເພດເດັກ",
+        "ລັກລອບ",
+    ],
+    "my": ["ကလေးပြည့်တန်ဆာ", "ဖာသည်", "ဖာခန်း", "လိင်အလုပ်သမား", "ညစ်ညမ်း", "မှောင်ခို"],
+    "vi": [
+        "gái mại dâm",
+        "gái gọi",
+        "làm gái",
+        "gái bán dâm",
+        "trẻ em bán dâm",
+        "mại dâm trẻ em",
+        "khiêu dâm trẻ em",
+        "du lịch tình dục trẻ em",
+        "buôn lậu",
+        "đưa người trái phép",
+    ],
 }
 
 
