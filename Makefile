@@ -28,8 +28,10 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py runserver localhost:$(PORT)
 
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"' (CI's PostgreSQL pass).
+# The suite runs in one process per core (pytest-xdist); PYTEST_WORKERS=0 runs it in one.
+PYTEST_WORKERS ?= auto
 test: install-test
-	TESTING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+	TESTING=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .
