@@ -305,6 +305,7 @@ def test_a_new_translated_model_joins_with_one_line():
         "guidance",
         "contact",
         "step",
+        "practice",
     }
     assert reviews.REGISTRY["indicator"].fields == ("text", "help", "guidance")
 

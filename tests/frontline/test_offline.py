@@ -8,7 +8,13 @@ from django.contrib.staticfiles import finders
 
 from screening.choices import ContactKind, ContactScope
 from screening.frontline.offline import OFFLINE_PAGES
-from screening.models import Indicator, SubmissionToken, UsageRecord, current_content_version
+from screening.models import (
+    Indicator,
+    PracticeCase,
+    SubmissionToken,
+    UsageRecord,
+    current_content_version,
+)
 from tests.conftest import choose_place, make_contact, make_guidance, make_indicator, make_region
 
 
@@ -130,6 +136,14 @@ def test_print_page_query_count_is_pinned(worker_client, content, django_assert_
 
 # --- /sw.js ---
 
+READING_PAGES = ["/", "/guidance/", "/contacts/", "/checklist/", "/checklist/print/"]
+
+
+def practice_pages() -> list[str]:
+    """The practice list and every active case, kept for training without signal."""
+    slugs = PracticeCase.objects.active().values_list("slug", flat=True)
+    return ["/practice/", *(f"/practice/{slug}/" for slug in slugs)]
+
 
 def test_service_worker_is_a_script_at_the_root_that_keeps_only_the_reading_pages(
     worker_client, content
@@ -139,8 +153,8 @@ def test_service_worker_is_a_script_at_the_root_that_keeps_only_the_reading_page
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Cache-Control"] == "no-cache"
     config = sw_config(response)
-    assert config["pages"] == ["/", "/guidance/", "/contacts/", "/checklist/", "/checklist/print/"]
-    assert len(OFFLINE_PAGES) == len(config["pages"])
+    assert config["pages"] == READING_PAGES + practice_pages()
+    assert len(OFFLINE_PAGES) == len(READING_PAGES)
     never_kept = ["/checklist/result/", "/checklist/finish/", "/dashboard/", "/admin/"]
     never_kept.append("/accounts/")
     for never in never_kept:
@@ -204,13 +218,7 @@ def test_service_worker_cache_changes_when_the_worker_signs_in(client, worker, c
     # Signed out, only the start page is fetched to be saved: the others would answer with the
     # sign-in page, which the phone would download for nothing.
     assert signed_out["pages"] == ["/"]
-    assert signed_in["pages"] == [
-        "/",
-        "/guidance/",
-        "/contacts/",
-        "/checklist/",
-        "/checklist/print/",
-    ]
+    assert signed_in["pages"] == READING_PAGES + practice_pages()
 
 
 def test_service_worker_saves_every_reading_page_signed_out_where_anyone_may_read_them(
@@ -218,7 +226,7 @@ def test_service_worker_saves_every_reading_page_signed_out_where_anyone_may_rea
 ):
     settings.SCREENING_ALLOW_ANONYMOUS = True
     config = sw_config(client.get("/sw.js"))
-    assert config["pages"] == ["/", "/guidance/", "/contacts/", "/checklist/", "/checklist/print/"]
+    assert config["pages"] == READING_PAGES + practice_pages()
 
 
 # --- manifest, icons, CSP ---
