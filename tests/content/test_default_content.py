@@ -272,11 +272,13 @@ def test_the_content_never_assumes_the_child_is_a_girl(db):
 
 
 # First-level divisions: Nepal's 7 provinces, Bangladesh's 8 divisions, India's 28 states and
-# 8 union territories, Pakistan's 4 provinces and 3 territories; Thailand: Bangkok.
-DIVISIONS = {"np": 7, "bd": 8, "in": 36, "pk": 7, "th": 1}
+# 8 union territories, Pakistan's 4 provinces and 3 territories; Thailand: Bangkok; Cambodia's
+# 24 provinces and Phnom Penh, Lao PDR's 17 provinces and Vientiane Capital, Myanmar's 7
+# regions, 7 states and Nay Pyi Taw, Vietnam's 34 provincial-level units (migration 0092).
+DIVISIONS = {"np": 7, "bd": 8, "in": 36, "pk": 7, "th": 1, "kh": 25, "la": 18, "mm": 15, "vn": 34}
 
 
-def test_every_first_level_division_of_the_five_countries_is_offered(db):
+def test_every_first_level_division_of_the_shipped_countries_is_offered(db):
     regions = list(Region.objects.active().select_related("country"))
     counts = {}
     for region in regions:
@@ -414,7 +416,7 @@ def test_the_migrations_reverse_and_reapply_cleanly_and_keep_what_editors_added(
     migrate_to(("screening", "0002_groups"))
     migrate_to(None)
     baseline = {model: model.objects.count() for model in CONTENT_MODELS}
-    assert baseline[Region] == 59 and baseline[SupportContact] > 40
+    assert baseline[Region] == 59 + 92 and baseline[SupportContact] > 40
     country = Country.objects.create(code="zz", name="Editor Land")
     Region.objects.create(code="editor-region", name="Editor Region", country=country)
 

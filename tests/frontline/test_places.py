@@ -152,6 +152,10 @@ def test_contacts_are_grouped_by_country_with_the_workers_own_first(worker_clien
         "<bdi>India</bdi>",
         "<bdi>Pakistan</bdi>",
         "<bdi>Thailand</bdi>",
+        "<bdi>Cambodia</bdi>",
+        "<bdi>Lao PDR</bdi>",
+        "<bdi>Myanmar</bdi>",
+        "<bdi>Vietnam</bdi>",
         # Last, what serves everyone: online reporting, once, not in every region's list.
         "Anywhere: online reporting",
     ]
