@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("screening", "0091_mekong_languages"),
+        ("screening", "0092_mekong_countries"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
