@@ -312,11 +312,13 @@ LANGUAGES = [
     ("my", _("Burmese")),
     ("vi", _("Vietnamese")),
 ]
-# Django knows no Lao, and names Khmer in English: each language names itself in the menu.
+# Django knows no Lao, names Khmer in English and spells Vietnamese's own name decomposed
+# (not NFC): each language names itself in the menu, in composed characters.
 LANG_INFO.update(
     {
         "km": {"bidi": False, "code": "km", "name": "Khmer", "name_local": "ខ្មែរ"},
         "lo": {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"},
+        "vi": {"bidi": False, "code": "vi", "name": "Vietnamese", "name_local": "Tiếng Việt"},
     }
 )
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
