@@ -139,6 +139,23 @@ def test_every_string_in_the_code_and_templates_is_in_every_catalogue(tmp_path):
     assert missing == {}, "run `make messages` and translate the new entries"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_gnu_msgfmt_checks_every_catalogue_clean(language, tmp_path):
+    """msgfmt -c: the header, plural forms and every format string, as gettext itself reads them."""
+    if shutil.which("msgfmt") is None:
+        if os.environ.get("REQUIRE_GETTEXT"):
+            pytest.fail("msgfmt is missing; CI must install gettext")
+        pytest.skip("GNU gettext (msgfmt) is not installed; apt-get install gettext")
+    result = subprocess.run(
+        ["msgfmt", "-c", "--statistics", "-o", str(tmp_path / "out.mo"), str(catalogue(language))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
 def test_no_javascript_string_needs_a_catalogue():
     # The one script shows a button; if JS ever gains text, add a djangojs catalogue.
     for script in (ROOT / "screening" / "static").rglob("*.js"):
