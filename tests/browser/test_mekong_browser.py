@@ -35,6 +35,12 @@ def test_the_result_first_screen_in_each_mekong_language(
     page.wait_for_url(f"{live_server.url}/checklist/result/")
 
     assert page.evaluate("document.documentElement.lang") == language
+    # One header row: the brand wraps inside its box, Menu stays beside it.
+    brand, menu = (
+        page.locator("header .brand").bounding_box(),
+        page.locator("header summary").bounding_box(),
+    )
+    assert menu["y"] < brand["y"] + brand["height"], (brand, menu)
     with translation.override(language):
         assert page.locator("h1").inner_text() == translation.gettext("What to do next")
     # The country's own emergency number, on the first screen.
