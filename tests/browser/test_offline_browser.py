@@ -371,3 +371,25 @@ def test_printed_result_and_guidance_have_no_navigation_or_buttons(
     title = flat(Guidance.objects.active().first().title)
     assert text.count(title) == 1
     assert "Sign out" not in text
+
+
+def test_practice_cases_open_offline_and_a_case_sent_without_signal_keeps_nothing(
+    live_server, offline_page, worker_user, password
+):
+    from screening.models import UsageRecord
+
+    page = offline_page
+    sign_in_and_settle(page, live_server, worker_user, password)
+    wait_until_settled(page, ["/practice/", "/practice/hotel-room/"])
+    page.context.set_offline(True)
+    page.goto(f"{live_server.url}/practice/hotel-room/")
+    shown = main_text(page)
+    assert "hotel desk" in shown and "You are offline." in shown
+    assert page.locator(".practice-banner").count() == 1
+    page.check("input[name=immediate_danger][value=yes]")
+    page.click("#checklist-form button[name=submit]")
+    page.wait_for_load_state()
+    shown = main_text(page)
+    assert "this practice case could not be sent. Nothing was kept." in shown
+    page.context.set_offline(False)
+    assert not UsageRecord.objects.exists()
