@@ -45,9 +45,8 @@ class PracticeCaseAdmin(ContentAdmin):
     def worker_view(self, obj: PracticeCase) -> str:
         if obj.pk is None:
             return "-"
+        if not obj.active:
+            # An inactive case has no page, for anyone.
+            return _("inactive: workers do not see it")
         url = reverse("screening:practice_case", args=[obj.slug])
-        if obj.active:
-            return format_html('<a href="{}">{}</a>', url, _("View as a worker"))
-        return format_html(
-            '<a href="{}">{}</a> ({})', url, _("View page"), _("inactive: workers do not see it")
-        )
+        return format_html('<a href="{}">{}</a>', url, _("View as a worker"))

@@ -201,6 +201,7 @@ class ChecklistForm(forms.Form):
         emergency: Iterable[SupportContact] = (),
         emergency_by_region: dict[str, SupportContact] | None = None,
         practice=None,
+        action: str = "",
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -275,7 +276,7 @@ class ChecklistForm(forms.Form):
             # Practice answers are never kept as a draft of a real checklist.
             self.helper.attrs = {
                 "id": "checklist-form",
-                "action": reverse("screening:practice_case", args=[practice.slug]),
+                "action": action or reverse("screening:practice_case", args=[practice.slug]),
                 "autocomplete": "off",
                 "class": "practice-form",
             }

@@ -123,6 +123,10 @@ def offline_text() -> dict[str, str]:
         "saved": gettext("This is the copy saved on this phone on %(date)s.") % {"date": "{date}"},
         "notSaved": gettext("You are offline and this page was not saved on this phone yet."),
         "notSentTitle": gettext("Your checklist could not be sent"),
+        "practice": gettext("Practice"),
+        "practiceBanner": gettext(
+            "An invented case, not a real child. Nothing you answer here is recorded."
+        ),
         "practiceNotSent": gettext(
             "There is no connection, so this practice case could not be sent. Nothing was "
             "kept. You can read the case and the guidance, and send it when you have a "

@@ -25,6 +25,7 @@ from screening.frontline.regions import (
     active_regions,
     chosen_place,
     frontline,
+    place_from_address,
     remembered_place,
     saved_place,
 )
@@ -48,7 +49,11 @@ def active_cases() -> list[PracticeCase]:
 
 
 def case_or_404(slug: str) -> PracticeCase:
-    signs = Prefetch("signs", queryset=Indicator.objects.active().select_related("section"))
+    # Only signs a worker can answer: an active indicator, in an active section, with a wording.
+    answerable = Indicator.objects.active().filter(
+        section__active=True, current_version__isnull=False
+    )
+    signs = Prefetch("signs", queryset=answerable.select_related("section"))
     case = PracticeCase.objects.active().filter(slug=slug).prefetch_related(signs).first()
     if case is None:
         raise Http404("No such practice case")
@@ -99,6 +104,8 @@ def practice_form(request: HttpRequest, case: PracticeCase, place: Place, data=N
         emergency=emergency_contacts(place.region, country=place.country),
         emergency_by_region=first_emergency_by_region(regions),
         practice=case,
+        # Sent back to this address, so a country chosen on the page (?country=) holds.
+        action=request.get_full_path(),
     )
     return form
 
@@ -133,7 +140,10 @@ def practice_case(request: HttpRequest, slug: str) -> HttpResponse:
     by_code = {region.code: region for region in regions}
     region = by_code.get(request.POST.get("region", ""))
     place = (
-        Place(region, region.country) if region else remembered_place(request, regions, countries)
+        Place(region, region.country)
+        if region
+        else place_from_address(request, regions, countries)
+        or remembered_place(request, regions, countries)
     )
     form = practice_form(request, case, place, data=request.POST)
     if not form.is_valid():
@@ -192,7 +202,12 @@ def practice_result(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("screening:practice_case", slug=case.slug)
     regions = cached_regions(request, active_regions)
     countries = cached_content(request, "countries", active_countries)
-    place = saved_place(saved, regions, countries) or remembered_place(request, regions, countries)
+    # A place chosen on this page is in its address only: practice remembers nothing.
+    place = (
+        place_from_address(request, regions, countries)
+        or saved_place(saved, regions, countries)
+        or remembered_place(request, regions, countries)
+    )
     groups = noted_by_section(saved["noted"])
     context = result_context(
         saved=saved,

@@ -113,8 +113,9 @@ async function pageFromNetworkOrCopy(event, path) {
   let response;
   try {
     // With a saved copy, a connection that is there but hardly works is not waited on for long;
-    // except the checklist, whose saved copy holds tokens that an online server would refuse.
-    const quick = saved && path !== CONFIG.checklist;
+    // except the checklist and the practice cases, whose saved copies hold tokens (CSRF, the
+    // form's) that an online server would refuse.
+    const quick = saved && path !== CONFIG.checklist && !path.startsWith(CONFIG.practice);
     response = quick ? await Promise.race([network, delay(CONFIG.networkWaitMs)]) : await network;
   } catch (error) {
     if (saved) {
@@ -274,6 +275,7 @@ function reportNotSentPage() {
 
 function practiceNotSentPage() {
   const notice =
+    `<p class="practice-banner" role="note"><strong>${escapeHtml(CONFIG.text.practice)}</strong> ${escapeHtml(CONFIG.text.practiceBanner)}</p>` +
     `<section class="panel panel-warn not-sent" role="alert"><p>${escapeHtml(CONFIG.text.practiceNotSent)}</p></section>`;
   return shellPage(notice + homeLinks(), 503);
 }

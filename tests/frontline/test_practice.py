@@ -141,7 +141,7 @@ def test_the_result_is_the_same_page_with_what_an_experienced_worker_would_note(
     assert "What to do next" in html and "Next steps" in html and "Who to contact" in html
     panel = html[html.index('class="panel practice-panel"') :]
     assert "You did not mark danger. In a real case, call first." in panel
-    assert "You noted 1 of the 4 signs" in panel
+    assert "Signs an experienced worker would note here: 4. Of these, you noted: 1." in panel
     assert 'class="sign-missed"' in panel and 'class="sign-noted"' in panel
     assert "Sources:" in panel and "UNICEF" in panel
 
@@ -237,3 +237,104 @@ def test_every_case_ships_in_every_interface_language(db, language):
         for name in ("title", "story", "notes"):
             key = f"practice:{case.slug}:{name}"
             assert entries.get(key, "").strip(), f"{language}: {key} is missing"
+
+
+def test_a_real_result_and_draft_survive_practice_and_a_practice_finish(worker_client):
+    # A real result, then a real checklist started and kept as a draft before a detour.
+    real = worker_client.post(
+        reverse("screening:checklist"),
+        {
+            "token": token_from(worker_client.get(reverse("screening:checklist"))),
+            field("vuln-street-runaway"): "yes",
+        },
+    )
+    assert real["Location"] == reverse("screening:result")
+    token = token_from(worker_client.get(reverse("screening:checklist")))
+    worker_client.post(
+        reverse("screening:checklist_keep"), {"token": token, field("hidden-venue"): "yes"}
+    )
+    session = worker_client.session
+    kept = {key: session[key] for key in (RESULT_KEY, "checklist_token", "checklist_draft")}
+    practise(worker_client, "hotel-room", immediate_danger="yes")
+    worker_client.post(reverse("screening:finish"), {"practice": "1"})
+    session = worker_client.session
+    assert {key: session.get(key) for key in kept} == kept
+
+
+def test_choosing_a_country_on_a_practice_page_is_kept_in_its_address_only(worker_client):
+    real = worker_client.post(
+        reverse("screening:checklist"),
+        {
+            "token": token_from(worker_client.get(reverse("screening:checklist"))),
+            field("vuln-street-runaway"): "yes",
+        },
+    )
+    assert real.status_code == 302
+    saved = dict(worker_client.session[RESULT_KEY])
+    page = worker_client.get(case_url("hotel-room")).content.decode()
+    # The country question is a GET to the page itself: no session, no account is written.
+    assert 'method="get" action="/practice/hotel-room/" class="place-choice"' in page
+    assert reverse("screening:choose_place") not in page
+    chosen = worker_client.get(case_url("hotel-room"), {"country": "kh"}).content.decode()
+    assert 'action="/practice/hotel-room/?country=kh"' in chosen
+    token = token_from(worker_client.get(case_url("hotel-room")))
+    sent = worker_client.post(
+        case_url("hotel-room") + "?country=kh", {"token": token, "immediate_danger": "yes"}
+    )
+    result = worker_client.get(sent["Location"]).content.decode()
+    assert 'href="tel:117"' in result  # Cambodia's police, from the address only
+    session = worker_client.session
+    assert session[RESULT_KEY] == saved
+    assert session.get("country", "") == "" and session.get(REGION_KEY, "") == ""
+    assert not AccountPreference.objects.exclude(region=None).exists()
+
+
+def test_a_practice_result_offers_no_number_report(worker_client):
+    token = token_from(worker_client.get(case_url("hotel-room")))
+    sent = worker_client.post(
+        case_url("hotel-room"), {"token": token, "immediate_danger": "yes", "region": "np-bagmati"}
+    )
+    html = worker_client.get(sent["Location"]).content.decode()
+    assert 'class="contact-row"' in html
+    assert reverse("screening:report_number") not in html
+
+
+def test_a_case_retired_or_a_sign_changed_between_page_and_send(worker_client):
+    token = token_from(worker_client.get(case_url("bus-station-uncle")))
+    retired = Indicator.objects.get(slug="move-promise")
+    answer = {field("move-promise"): "yes"}
+    retired.active = False
+    retired.save()  # as an editor would: the content version moves on
+    stale = worker_client.post(case_url("bus-station-uncle"), {"token": token, **answer})
+    assert stale.status_code == 200
+    assert "The checklist was updated while you were filling it in." in stale.content.decode()
+    PracticeCase.objects.filter(slug="bus-station-uncle").update(active=False)
+    gone = worker_client.post(case_url("bus-station-uncle"), {"token": token, **answer})
+    assert gone.status_code == 404
+
+
+def test_a_sign_nobody_can_answer_is_not_counted_against_the_worker(worker_client):
+    Indicator.objects.filter(slug="age-looks-younger").update(active=False)
+    response = practise(worker_client, "hotel-room", immediate_danger="yes")
+    panel = worker_client.get(response["Location"]).content.decode()
+    assert "Signs an experienced worker would note here: 3." in panel
+
+
+def test_leave_on_a_practice_page_clears_everything_like_on_a_real_one(worker_client):
+    """Leave is the way out when someone looks at the screen: it keeps nothing, practice or not."""
+    token = token_from(worker_client.get(reverse("screening:checklist")))
+    worker_client.post(
+        reverse("screening:checklist_keep"), {"token": token, field("hidden-venue"): "yes"}
+    )
+    practise(worker_client, "hotel-room", immediate_danger="yes")
+    left = worker_client.post(reverse("screening:leave"))
+    assert left["Location"] == reverse("screening:neutral")
+    session = worker_client.session
+    for key in ("checklist_token", "checklist_draft", RESULT_KEY, "practice_result"):
+        assert key not in session, key
+
+
+def test_practice_pages_refuse_head_and_other_methods_cleanly(worker_client):
+    assert worker_client.head(case_url("hotel-room")).status_code == 405
+    assert worker_client.put(case_url("hotel-room")).status_code == 405
+    assert worker_client.post(PRACTICE).status_code == 405
