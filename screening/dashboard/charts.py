@@ -31,6 +31,7 @@ FILLS = ("#0b4f6c", "#5f7f8f", "#a4161a")
 # The trend chart: one group of columns per quarter, its name in two lines below.
 PLOT_HEIGHT = 140
 SMALL_FONT = 12
+SPARK_WIDTH = 80  # a table row's small chart, in pixels
 
 
 def lines(text: str, width: int = LINE_CHARACTERS) -> list[str]:
@@ -235,40 +236,36 @@ def trend_chart(
 def sparkline(counts: list[Count | None]) -> SafeString:
     """Return a small column per quarter, for a table row whose numbers say the same.
 
-    Hidden from assistive technology: the row's cells are the text.
+    Hidden from assistive technology: the row's cells are the text. Two paths, not a shape per
+    quarter, so that a table of many rows stays small.
     """
     values = [c.value for c in counts if c is not None and c.shown]
     largest = max(values, default=0) or 1
-    slot = 100 / max(1, len(counts))
-    parts = []
+    slot = SPARK_WIDTH / max(1, len(counts))
+    width = round(slot * 0.7, 1)
+    bars, outlines = [], []
     for index, count in enumerate(counts):
-        x = f"{index * slot + slot * 0.15:.2f}%"
+        x = round(index * slot + slot * 0.15, 1)
         if count is None or not count.shown:
-            parts.append(
-                format_html(
-                    '<rect x="{}" y="18" width="{}%" height="4" fill="none" stroke="{}" '
-                    'stroke-width="1" stroke-dasharray="2 1"></rect>',
-                    x,
-                    f"{slot * 0.7:.2f}",
-                    INK,
-                )
+            outlines.append(f"M{x} 18h{width}v4h-{width}z")
+        elif count.value:
+            height = max(1.0, round(20 * count.value / largest, 1))
+            bars.append(f"M{x} 22h{width}v-{height}h-{width}z")
+    parts = []
+    if bars:
+        parts.append(format_html('<path d="{}" fill="{}"></path>', "".join(bars), FILLS[0]))
+    if outlines:
+        parts.append(
+            format_html(
+                '<path d="{}" fill="none" stroke="{}" stroke-dasharray="2 1"></path>',
+                "".join(outlines),
+                INK,
             )
-            continue
-        height = max(1.0, round(20 * count.value / largest, 1)) if count.value else 0
-        if height:
-            parts.append(
-                format_html(
-                    '<rect x="{}" y="{}" width="{}%" height="{}" fill="{}"></rect>',
-                    x,
-                    22 - height,
-                    f"{slot * 0.7:.2f}",
-                    height,
-                    FILLS[0],
-                )
-            )
+        )
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="80" height="24" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="{}" height="24" '
         'aria-hidden="true" focusable="false">{}</svg>',
+        SPARK_WIDTH,
         SafeString("".join(parts)),
     )
 
