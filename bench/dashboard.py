@@ -6,12 +6,16 @@ migrates it, grows it with synthetic records, and asks for the dashboard as a su
 through Django's test client, after counting the ended quarters as the scheduled job
 does (manage.py summarise_usage): once cold (the suppression's complements are found),
 then REPEAT times warm, rotating through four views (everyone, a region, a setting, an age
-band). Usage: .venv/bin/python bench/dashboard.py [--repeat 30] [--sizes 10000,100000,1000000]
+band). Each view shows the chosen quarter and the seven before it (the trend). It prints the
+median (p50) and p95, and the queries of one request of each view, and checks that none of
+them counts the usage records.
+Usage: .venv/bin/python bench/dashboard.py [--repeat 30] [--sizes 10000,100000,1000000]
 """
 
 import argparse
 import io
 import os
+import re
 import statistics
 import sys
 import time
@@ -22,6 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/rr_bench"
 VIEWS = ["", "?region=np-bagmati", "?setting=street", "?age_band=15_17"]
+RECORDS_TABLE = '"screening_usagerecord"'
+
+
+def counts_records(sql: str) -> bool:
+    """Whether a query counts usage records (rather than reading the summary)."""
+    return "COUNT(" in sql.upper() and RECORDS_TABLE in sql
 
 
 def recreate_database(url: str) -> None:
@@ -37,6 +47,15 @@ def recreate_database(url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def trend_quarters(html: str) -> int:
+    """How many quarters the page's trend shows side by side (its main table's columns)."""
+    start = html.find('id="trend-table"')
+    if start < 0:
+        return 0
+    head = html[start : html.index("</thead>", start)]
+    return len(re.findall(r'<th scope="col" class="num">Q\d', head))
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -67,7 +86,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.urls import reverse
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -108,8 +127,8 @@ def main() -> None:
         f"{Indicator.objects.active().count()} indicators"
     )
     print(
-        f"{'records':>10} {'generate s':>10} {'count s':>8} {'cold ms':>9} {'median ms':>10} "
-        f"{'p95 ms':>8} {'KB':>6}"
+        f"{'records':>10} {'generate s':>10} {'count s':>8} {'cold ms':>9} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'KB':>6} {'quarters':>8} {'queries':>11}"
     )
     medians = {}
     for size in sizes:
@@ -137,11 +156,24 @@ def main() -> None:
             timings.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, response.status_code
         medians[size] = statistics.median(timings)
+        # The queries of one request of each view: few, fixed, and none counts the records.
+        queries = []
+        for view in VIEWS:
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get("/dashboard/" + view)
+            assert response.status_code == 200, response.status_code
+            counting = [q["sql"] for q in captured.captured_queries if counts_records(q["sql"])]
+            assert not counting, counting
+            queries.append(len(captured.captured_queries))
+        quarters = trend_quarters(response.content.decode())
         print(
-            f"{size:>10,} {generated:>10.1f} {counted:>8.1f} {cold:>9.0f} {medians[size]:>10.1f} "
-            f"{percentile(timings, 0.95):>8.1f} {len(response.content) / 1024:>6.0f}",
+            f"{size:>10,} {generated:>10.1f} {counted:>8.1f} {cold:>9.0f} {medians[size]:>8.1f} "
+            f"{percentile(timings, 0.95):>8.1f} {len(response.content) / 1024:>6.0f} "
+            f"{quarters:>8} "
+            f"{'/'.join(map(str, queries)):>11}",
             flush=True,
         )
+    print("No request counted the usage records (queries: everyone/region/setting/age band).")
     if len(medians) > 1:
         first, last = sizes[0], sizes[-1]
         print(

@@ -9,6 +9,7 @@ import enum
 import math
 from collections.abc import Hashable
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 Key = Hashable
@@ -54,10 +55,19 @@ def min_cell(configured: int) -> int:
 def label(count: Count, *, threshold: int) -> str:
     """Return the text every output shows for a count: the number, or why it is not shown."""
     if count.status == Status.SHOWN:
-        return str(count.value)
+        return number_format(count.value, force_grouping=True)
     if count.status == Status.SMALL:
         return gettext("fewer than %(n)d") % {"n": min_cell(threshold)}
     return gettext("not shown")
+
+
+def reason(count: Count, *, threshold: int) -> str:
+    """Return why a count is not shown, as the CSV's "Why not shown" column says it ("": shown)."""
+    if count.status == Status.SHOWN:
+        return ""
+    if count.status == Status.SMALL:
+        return label(count, threshold=threshold)
+    return gettext("not shown to protect a small cell")
 
 
 def share(part: Count, whole: Count) -> int | None:

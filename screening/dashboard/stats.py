@@ -152,6 +152,7 @@ def rebuild_summary(quarter: datetime.date, *, signature: tuple[int, int]) -> Us
         )
         .order_by()
     ]
+    rows += cube_rows(quarter, rows)
     answers = UsageAnswer.objects.filter(record__day__gte=quarter, record__day__lt=end)
     for shape, field in (
         (UsageSummary.ANSWERS_BY_SETTING, "setting"),
@@ -196,6 +197,29 @@ def rebuild_summary(quarter: datetime.date, *, signature: tuple[int, int]) -> Us
     return state
 
 
+def cube_rows(quarter: datetime.date, records: Iterable[UsageSummary]) -> list[UsageSummary]:
+    """Return the quarter's records summary without its weeks (the cube shape)."""
+    cube: dict = defaultdict(lambda: [0, 0, 0])
+    for row in records:
+        sums = cube[(row.region_id, row.setting, row.age_band)]
+        sums[0] += row.records
+        sums[1] += row.danger
+        sums[2] += row.noted
+    return [
+        UsageSummary(
+            quarter=quarter,
+            shape=UsageSummary.CUBE,
+            region_id=region,
+            setting=setting,
+            age_band=age_band,
+            records=n,
+            danger=danger,
+            noted=noted,
+        )
+        for (region, setting, age_band), (n, danger, noted) in cube.items()
+    ]
+
+
 # Counting a quarter ----------------------------------------------------------------------
 
 
@@ -236,6 +260,7 @@ def count_quarter(
     if exclude:
         summary = summary.exclude(region__in=exclude)
     by_records = summary.filter(shape=UsageSummary.RECORDS)
+    cube_shape = summary.filter(shape=UsageSummary.CUBE)
     answers_setting = summary.filter(shape=UsageSummary.ANSWERS_BY_SETTING)
     answers_age = summary.filter(shape=UsageSummary.ANSWERS_BY_AGE)
     contacts = summary.filter(shape=UsageSummary.CONTACTS)
@@ -245,7 +270,7 @@ def count_quarter(
         return list(queryset.values(*fields).annotate(**sums).order_by())
 
     cube = grouped(
-        by_records,
+        cube_shape,
         "region",
         "setting",
         "age_band",

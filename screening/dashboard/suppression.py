@@ -27,6 +27,7 @@ from screening.dashboard.cells import (
     SuppressionLoopError,
     label,
     min_cell,
+    reason,
     share,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "label",
     "min_cell",
     "publish",
+    "reason",
     "share",
     "solve",
 ]

@@ -60,11 +60,13 @@ def generate_usage(
     seed: int = 2016,
     days: int = 730,
     end: datetime.date | None = None,
+    regions: list[int] | None = None,
 ) -> int:
     """Write count synthetic usage records over the days before end; return how many.
 
     The same seed and content give the same records. end defaults to yesterday, so today's
-    real use is never mixed with generated records.
+    real use is never mixed with generated records. regions limits them to those regions (and
+    some without a region); by default they spread over every region.
     """
     if count < 0:
         raise ValueError("count must be zero or more")
@@ -72,7 +74,9 @@ def generate_usage(
         raise ValueError("days must be at least 1")
     rng = random.Random(seed)
     end = end or timezone.localdate() - datetime.timedelta(days=1)
-    regions = [None, *Region.objects.order_by("pk").values_list("pk", flat=True)]
+    if regions is None:
+        regions = list(Region.objects.order_by("pk").values_list("pk", flat=True))
+    regions = [None, *sorted(regions)]
     region_weights = _cumulative([3] + [rng.uniform(4, 30) for _ in regions[1:]])
     versions = list(
         Indicator.objects.filter(active=True, current_version__isnull=False)

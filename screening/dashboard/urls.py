@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from screening.dashboard import views
+from screening.dashboard import export, views
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("dashboard/export.csv", views.export_csv, name="dashboard_export"),
+    path("dashboard/export.csv", export.export_csv, name="dashboard_export"),
 ]

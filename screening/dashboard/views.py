@@ -1,9 +1,7 @@
-"""The supervisors' dashboard and its CSV export: aggregates only, every count suppressed."""
+"""The supervisors' dashboard: aggregates only, every count suppressed (the CSV: export.py)."""
 
-import csv
 import dataclasses
 import datetime
-import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
@@ -15,23 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from screening.choices import AgeBand, ContactKind, Setting
-from screening.dashboard import stats
-from screening.dashboard.charts import bar_chart
+from screening.choices import ContactKind
+from screening.dashboard import labels, stats, trends, view_counts
+from screening.dashboard.charts import bar_chart, sparkline, trend_chart
 from screening.dashboard.forms import DashboardFilterForm, quarter_label
 from screening.dashboard.publication import publish_scope
-from screening.dashboard.suppression import (
-    Count,
-    Status,
-    label,
-    min_cell,
-    share,
-)
+from screening.dashboard.suppression import Count, Status, label, min_cell, share
 from screening.models import IndicatorVersion, Region, SupervisorScope, UsageSummaryState
-
-# A spreadsheet runs a cell starting with one of these as a formula. It looks past leading
-# spaces and line breaks, and reads fullwidth forms (＝＋－＠) as the plain ones.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def supervisors_only(view):
@@ -67,37 +55,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "screening/dashboard.html", report, status=status)
 
 
-@require_GET
-@never_cache
-@supervisors_only
-def export_csv(request: HttpRequest) -> HttpResponse:
-    report = build_report(request)
-    if report["form"].errors:
-        return render(request, "screening/dashboard.html", report, status=400)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    quarter = report["quarter"]
-    name = f"usage-{stats.quarter_code(quarter)}.csv" if quarter else "usage.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    writer = csv.writer(response)
-    for row in csv_rows(report):
-        writer.writerow([neutralise(cell) for cell in row])
-    return response
-
-
-def neutralise(value) -> str:
-    """Make a text cell inert in a spreadsheet: a leading formula character gets a quote.
-
-    Leading whitespace (spaces, line breaks, ideographic spaces) does not hide one.
-    """
-    text = str(value)
-    first = unicodedata.normalize("NFKC", text.lstrip()[:1])
-    if text.startswith(FORMULA_STARTS) or first[:1] in {"=", "+", "-", "@"}:
-        return "'" + text
-    return text
-
-
 def build_report(request: HttpRequest) -> dict:
-    """Validate the filters and publish the chosen view of the chosen quarter."""
+    """Validate the filters and publish the chosen view of the chosen quarter and its trend."""
     threshold = min_cell(settings.SCREENING_MIN_CELL)
     scope = SupervisorScope.objects.filter(user=request.user).prefetch_related("regions").first()
     regions = list(scope.regions.all()) if scope else list(Region.objects.all())
@@ -115,67 +74,91 @@ def build_report(request: HttpRequest) -> dict:
     report["scoped_regions"] = regions if scope else None
     if not quarters or not form.is_valid():
         return report
-    quarter = form.quarter
-    state = stats.summary_state(quarter)
-    if state is None:
+    quarter, group = form.quarter, form.group
+    # The quarter and up to seven before it, oldest first (never before the first record).
+    span = sorted(q for q in quarters if q <= quarter)[-trends.TREND_QUARTERS :]
+    states = {state.quarter: state for state in UsageSummaryState.objects.filter(quarter__in=span)}
+    if quarter not in states:
         # Counted by `manage.py summarise_usage` (a scheduled job), never inside a request.
         report.update(not_counted=True, not_counted_label=quarter_label(quarter))
         return report
     region_ids = [region.pk for region in regions] if scope else None
-    cells = stats.count_quarter(quarter, regions=region_ids)
-    published = publish_quarter(
-        cells, state=state, quarter=quarter, region_ids=region_ids, threshold=threshold
+    published = publish_quarters(
+        span, states=states, region_ids=region_ids, group=group, threshold=threshold
     )
-    if published is None:
+    chosen = published[-1]
+    if chosen.published is None:
         report.update(not_published=True, not_counted_label=quarter_label(quarter))
         return report
-    group = form.group
-    total = published.get(stats.records_key(group), Count(0, Status.SHOWN))
+    total = chosen.published.get(stats.records_key(group), Count(0, Status.SHOWN))
     report.update(
         quarter=quarter,
         quarter_label=quarter_label(quarter),
-        group_label=group_label(group, regions),
+        group_label=labels.group_label(group, regions),
         total=total,
         total_text=label(total, threshold=threshold),
         query=request.GET.urlencode(),
     )
+    trend = trends.build_trend(published, group=group, regions=regions, threshold=threshold)
+    if any(row.shown and row.number for row in trend.main.rows[0].quarters):
+        report["trend"] = trend
+        add_trend_charts(trend)
     if total.shown and total.value:
-        report.update(figures(cells, published, group, quarter, regions, threshold))
+        report.update(figures(chosen.cells, chosen.published, group, quarter, regions, threshold))
     return report
 
 
-def publish_quarter(
-    cells, *, state: UsageSummaryState, quarter, region_ids, threshold: int
-) -> dict | None:
-    """Publish this supervisor's share of the quarter's one publication (every scope's)."""
-    return publish_scope(
-        cells, state=state, quarter=quarter, region_ids=region_ids, threshold=threshold
+def publish_quarters(
+    span: list, *, states: dict, region_ids: list[int] | None, group: tuple, threshold: int
+) -> list[trends.Quarter]:
+    """Publish the view in each quarter of the span: that quarter's share of its publication.
+
+    The last quarter, the chosen one, also gets its weeks, indicators and contact kinds.
+    """
+    margins = view_counts.count_margins(
+        [q for q in span if q in states], regions=region_ids, group=group
     )
+    found = []
+    for quarter in span:
+        if quarter not in states:
+            found.append(trends.Quarter(quarter, missing=_("not yet counted")))
+            continue
+        cells = view_counts.view_cells(margins[quarter], group=group)
+        if quarter == span[-1]:
+            view_counts.add_details(cells, quarter, regions=region_ids, group=group)
+        published = publish_scope(
+            cells,
+            state=states[quarter],
+            quarter=quarter,
+            region_ids=region_ids,
+            threshold=threshold,
+        )
+        if published is None:
+            missing = _("published before your region limit was set")
+            found.append(trends.Quarter(quarter, missing=missing))
+            continue
+        found.append(
+            trends.Quarter(
+                quarter,
+                published,
+                values=cells.values,
+                displayed=view_counts.displayed(cells, published),
+                cells=cells,
+            )
+        )
+    return found
 
 
-def group_label(group: tuple, regions: list[Region]) -> str:
-    if not group:
-        return _("All checklists")
-    ((dimension, value),) = group
-    return f"{dimension_title(dimension)}: {value_label(dimension, value, regions)}"
-
-
-def dimension_title(dimension: str) -> str:
-    return {
-        "region": _("Region"),
-        "setting": _("Where the child was met"),
-        "age_band": _("Apparent age"),
-    }[dimension]
-
-
-def value_label(dimension: str, value, regions: list[Region]) -> str:
-    if value in (None, ""):
-        return _("Not recorded")
-    if dimension == "region":
-        names = {region.pk: region.name for region in regions}
-        return names.get(value, _("Other region"))
-    choices = Setting if dimension == "setting" else AgeBand
-    return str(choices(value).label)
+def add_trend_charts(trend: trends.Trend) -> None:
+    trend.main.svg = trend_chart(
+        chart_id="chart-trend",
+        title=_("Checklists, quarter by quarter"),
+        quarters=trend.columns,
+        series=[(row.label, row.counts) for row in trend.main.chart_rows],
+    )
+    for table in trend.breakdowns:
+        for row in table.rows:
+            row.spark = sparkline(row.counts)
 
 
 def week_label(quarter: datetime.date, week: int) -> str:
@@ -228,11 +211,11 @@ def figures(cells, published, group, quarter, regions, threshold: int) -> dict:
             Figure(
                 f"by-{dimension}",
                 _("Checklists by %(dimension)s")
-                % {"dimension": dimension_title(dimension).lower()},
+                % {"dimension": labels.dimension_title(dimension).lower()},
                 [checklists],
                 [
                     row(
-                        value_label(dimension, value, regions),
+                        labels.value_label(dimension, value, regions),
                         count(stats.records_key(stats.condition(*group, (dimension, value)))),
                     )
                     for value in cells.values[dimension]
@@ -289,72 +272,3 @@ def indicator_figures(cells, count, row, group) -> list[Figure]:
             )
         )
     return result
-
-
-def csv_cells(count: Count, *, threshold: int) -> list[str]:
-    """Return a count's two CSV cells: the number, or nothing and why it is not shown.
-
-    The Count column holds numbers only, so a spreadsheet can add it up; the reason is apart.
-    """
-    if count.shown:
-        return [str(count.value), ""]
-    if count.status == Status.SMALL:
-        return ["", label(count, threshold=threshold)]
-    return ["", _("not shown to protect a small cell")]
-
-
-def csv_rows(report: dict) -> list[list[str]]:
-    """Return the export: the same figures and the same suppression as the page."""
-    threshold = report["threshold"]
-    rows = [
-        [_("Recognise & Refer: aggregate use")],
-        [_("Quarter"), report.get("quarter_label", "")],
-        [_("Checklists"), report.get("group_label", "")],
-        [
-            _(
-                "Counts below %(n)d show as 'fewer than %(n)d'; some others are not shown so that "
-                "they cannot be worked out."
-            )
-            % {"n": threshold}
-        ],
-        [],
-        [_("Figure"), _("Group"), _("Item"), _("Measure"), _("Count"), _("Why not shown")],
-    ]
-    if not report.get("quarter"):
-        return rows
-    checklists = _("Checklists")
-    if "headline" not in report:
-        rows.append(
-            [
-                _("Checklists completed"),
-                "",
-                "",
-                checklists,
-                *csv_cells(report["total"], threshold=threshold),
-            ]
-        )
-        return rows
-    for (text, _value, percent), count in zip(
-        report["headline"], report["headline_counts"], strict=True
-    ):
-        rows.append([text, "", "", checklists, *csv_cells(count, threshold=threshold)])
-        if percent is not None:
-            rows.append([text, "", "", _("Percent of checklists"), str(percent), ""])
-    for figure in [
-        report["weekly"],
-        *report["breakdowns"],
-        report["contacts"],
-        *report["indicators"],
-    ]:
-        for r in figure.rows:
-            for column, count in zip(figure.columns, r.counts, strict=True):
-                rows.append(
-                    [
-                        figure.title,
-                        figure.group,
-                        r.label,
-                        column,
-                        *csv_cells(count, threshold=threshold),
-                    ]
-                )
-    return rows

@@ -43,6 +43,8 @@ def test_repeated_failures_lock_the_account_for_a_while(client, worker, password
 def test_seed_demo_creates_the_four_accounts_with_their_roles(settings, db, monkeypatch, capsys):
     settings.DEBUG = True
     monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    # The demo records have their own tests (tests/dashboard/test_seed_demo.py); a few do here.
+    monkeypatch.setattr("screening.management.commands.seed_demo.DEMO_RECORDS", 200)
     call_command("seed_demo")
     call_command("seed_demo")  # idempotent
     users = {u.username: u for u in User.objects.all()}
@@ -63,6 +65,7 @@ def test_seed_demo_prints_a_generated_password_when_none_is_given(
 ):
     settings.DEBUG = True
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    monkeypatch.setattr("screening.management.commands.seed_demo.DEMO_RECORDS", 200)
     call_command("seed_demo")
     password = capsys.readouterr().out.split("Password: ")[1].split()[0]
     assert User.objects.get(username="admin").check_password(password)

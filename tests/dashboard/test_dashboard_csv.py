@@ -7,10 +7,10 @@ import unicodedata
 
 import pytest
 
-from screening.dashboard.views import neutralise
+from screening.dashboard.export import neutralise
 from tests.conftest import count_usage, make_indicator, make_record, sign_in
 from tests.dashboard import test_dashboard
-from tests.dashboard.test_dashboard import EXPORT, FEWER, URL, table_rows
+from tests.dashboard.test_dashboard import EXPORT, FEWER, URL, quarter_block, table_rows
 
 # The same known quarter as the page's tests.
 known = test_dashboard.known
@@ -47,9 +47,7 @@ def rows_of(response) -> list[list[str]]:
 
 
 def figures_of(response) -> list[list[str]]:
-    rows = rows_of(response)
-    start = next(i for i, row in enumerate(rows) if row[:1] == ["Figure"])
-    return rows[start + 1 :]
+    return quarter_block(rows_of(response))
 
 
 def test_it_downloads_a_csv_file(supervisor_client, known):

@@ -1,5 +1,6 @@
-"""Create the demo accounts and a small set of demo usage records (development only)."""
+"""Create the demo accounts and synthetic usage over eight quarters (development only)."""
 
+import datetime
 import os
 import secrets
 
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screening.accounts import roles, two_factor
@@ -22,9 +24,16 @@ DEMO_ACCOUNTS = [
     ("editor", [roles.EDITORS], True, False),
     ("admin", [], True, True),
 ]
-DEMO_RECORDS = 400
+# Enough for a demo supervisor to see each region's and setting's figures in every quarter
+# (about 2,200 a quarter), and few enough that `make run` writes and counts them once in 15 to
+# 30 seconds on SQLite (fewer would take longer to count: more small cells to protect).
+DEMO_RECORDS = 20_000
+DEMO_QUARTERS = 8  # the ended quarters the dashboard's trend shows, and the current one so far
 # The demo worker works in Bagmati Province (Kathmandu): their numbers show from the first page.
 DEMO_WORKER_REGION = "np-bagmati"
+# The demo records are Nepal's, the demo worker's country: one deployment's regions, as a
+# supervisor would see them (spread over every country's regions, each would be too small).
+DEMO_COUNTRY = "np"
 
 
 class Command(BaseCommand):
@@ -67,9 +76,32 @@ class Command(BaseCommand):
                 f"{username}: authenticator key {two_factor.totp_secret(device)}  "
                 f"({device.config_url})"
             )
-        if not UsageRecord.objects.exists():
-            from screening.dashboard.synthetic import generate_usage
+        self.seed_usage()
 
-            made = generate_usage(count=DEMO_RECORDS, seed=2016)
-            self.stdout.write(f"Demo usage records: {made}")
-            call_command("summarise_usage")
+    def seed_usage(self) -> None:
+        """Top the usage records up to DEMO_RECORDS, over the last eight quarters and this one.
+
+        Synthetic: nothing in them is about any child. Run again, it adds nothing.
+        """
+        missing = DEMO_RECORDS - UsageRecord.objects.count()
+        if missing <= 0:
+            return
+        from screening.dashboard import stats
+        from screening.dashboard.synthetic import generate_usage
+
+        today = timezone.localdate()
+        start = stats.quarter_start(today)
+        for _ in range(DEMO_QUARTERS):
+            start = stats.quarter_start(start - datetime.timedelta(days=1))
+        regions = list(
+            Region.objects.filter(country__code=DEMO_COUNTRY).values_list("pk", flat=True)
+        )
+        made = generate_usage(
+            count=missing,
+            seed=2016,
+            days=(today - start).days,
+            regions=regions or None,
+        )
+        self.stdout.write(f"Demo usage records: {made}")
+        # What the nightly job does: count the ended quarters and find the cells to hide.
+        call_command("summarise_usage", stdout=self.stdout)
