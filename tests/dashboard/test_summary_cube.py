@@ -34,6 +34,6 @@ def test_the_cube_holds_the_week_rows_summed(sparse):
 def test_the_migration_adds_the_cube_to_quarters_counted_before(sparse):
     expected = summed(UsageSummary.CUBE)
     UsageSummary.objects.filter(shape=UsageSummary.CUBE).delete()
-    migration = importlib.import_module("screening.migrations.0092_usage_summary_cube")
+    migration = importlib.import_module("screening.migrations.0097_usage_summary_cube")
     migration.add_cubes(apps, None)
     assert summed(UsageSummary.CUBE) == expected

@@ -45,6 +45,6 @@ def remove_cubes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("screening", "0091_mekong_languages")]
+    dependencies = [("screening", "0096_default_practice_cases")]
 
     operations = [migrations.RunPython(add_cubes, remove_cubes)]
