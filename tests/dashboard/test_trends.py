@@ -101,6 +101,9 @@ def test_the_sentence_compares_the_quarter_with_the_same_one_a_year_before(trend
     now, before = NORTH[7] + SOUTH[7] + EAST[7], NORTH[3] + SOUTH[3] + EAST[3]
     percent = round(100 * (now - before) / before)
     assert f"{now} checklists in Q4 2026, {percent}% more than in Q4 2025." in text
+    # At the top: right under the page's heading, before the filters and every figure.
+    html = trend_client.get(URL).content.decode()
+    assert html.index('class="trend-sentence"') < html.index("<form")
 
 
 def test_a_total_of_quarters_is_shown_only_when_each_quarter_is(trend_client):
