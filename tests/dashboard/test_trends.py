@@ -103,7 +103,8 @@ def test_the_sentence_compares_the_quarter_with_the_same_one_a_year_before(trend
     assert f"{now} checklists in Q4 2026, {percent}% more than in Q4 2025." in text
     # At the top: right under the page's heading, before the filters and every figure.
     html = trend_client.get(URL).content.decode()
-    assert html.index('class="trend-sentence"') < html.index("<form")
+    main = html.index("<main")
+    assert main < html.index('class="trend-sentence"') < html.index("<form", main)
 
 
 def test_a_total_of_quarters_is_shown_only_when_each_quarter_is(trend_client):
