@@ -3,30 +3,11 @@ and on paper, the same result with the practice panel, and every usage table unc
 
 import pytest
 
-from screening.models import (
-    AccountPreference,
-    PracticeCase,
-    SubmissionToken,
-    UsageAnswer,
-    UsageContactKind,
-    UsageRecord,
-    UsageSummary,
-)
+from screening.models import PracticeCase
 from tests.conftest import make_user
+from tests.frontline.test_practice import usage_counts
 
 SCREEN = 740
-USAGE_TABLES = (
-    UsageRecord,
-    UsageAnswer,
-    UsageContactKind,
-    SubmissionToken,
-    UsageSummary,
-    AccountPreference,
-)
-
-
-def usage_counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in USAGE_TABLES}
 
 
 @pytest.fixture(params=[True, False], ids=["js-on", "js-off"])
