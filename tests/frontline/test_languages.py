@@ -199,6 +199,20 @@ def test_frontline_pages_read_in_the_language_chosen(worker_client, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_practice_pages_read_in_the_language_chosen(worker_client, language):
+    fill_content(language)
+    client = in_language(worker_client, language)
+    assert_script(client.get(reverse("screening:practice")), language)
+    case = reverse("screening:practice_case", args=["hotel-room"])
+    page = client.get(case, {"region": "np-bagmati"})
+    assert_script(page, language)
+    token = re.search(r'name="token" value="([^"]+)"', page.content.decode()).group(1)
+    sent = client.post(case, {"token": token, "immediate_danger": Answer.YES})
+    assert sent.status_code == 302
+    assert_script(client.get(sent["Location"]), language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_sign_in_and_error_pages_read_in_the_language_chosen(client, db, language):
     in_language(client, language)
     assert_script(client.get(reverse("login")), language)
