@@ -14,6 +14,7 @@ from screening.models import (
     Country,
     Guidance,
     Indicator,
+    PracticeCase,
     Region,
     Section,
     SupportContact,
@@ -32,6 +33,7 @@ MAX_ITEMS = {
     "indicators": 1000,
     "guidance": 200,
     "contacts": 1000,
+    "practice": 100,
 }
 MAX_POSITION = 32767
 
@@ -50,6 +52,7 @@ TRANSLATED = {
     "indicators": ("text", "help", "guidance"),
     "guidance": ("title", "body"),
     "contacts": ("name", "hours", "notes"),
+    "practice": ("title", "story", "notes"),
 }
 PLAIN = {
     "countries": ("code", "position", "active"),
@@ -76,6 +79,16 @@ PLAIN = {
         "position",
         "active",
     ),
+    "practice": (
+        "slug",
+        "setting",
+        "age_band",
+        "in_danger",
+        "signs",
+        "source",
+        "position",
+        "active",
+    ),
 }
 MODELS: dict[str, type[models.Model]] = {
     "countries": Country,
@@ -84,8 +97,12 @@ MODELS: dict[str, type[models.Model]] = {
     "indicators": Indicator,
     "guidance": Guidance,
     "contacts": SupportContact,
+    "practice": PracticeCase,
 }
 KINDS = tuple(MODELS)
+# Kinds a file may leave out (files written before they existed): what it leaves out stays as
+# it is, rather than being retired.
+OPTIONAL_KINDS = ("practice",)
 TOP_LEVEL_KEYS = {"format", "version", "exported_at", *KINDS}
 
 

@@ -44,6 +44,7 @@ from screening.models import (
     Country,
     Guidance,
     Indicator,
+    PracticeCase,
     Region,
     Section,
     SupportContact,
@@ -89,6 +90,8 @@ def _export_item(kind: str, obj: models.Model, reviews: dict[int, dict]) -> dict
             item[field] = obj.country.code if obj.country_id else ""
         elif kind == "contacts" and field == "regions":
             item[field] = sorted(region.code for region in obj.regions.all())
+        elif kind == "practice" and field == "signs":
+            item[field] = sorted(indicator.slug for indicator in obj.signs.all())
         elif kind == "contacts" and field == "phones":
             item[field] = obj.phone_list
         elif kind == "contacts" and field in ("last_verified", "recheck_due"):
@@ -128,6 +131,7 @@ def export_content() -> dict[str, Any]:
         "contacts": SupportContact.objects.select_related("country")
         .prefetch_related("regions")
         .order_by("kind", "position", "name_en", "pk"),
+        "practice": PracticeCase.objects.prefetch_related("signs").order_by("position", "slug"),
     }
     data: dict[str, Any] = {
         "format": FORMAT,
@@ -161,7 +165,7 @@ def _assign(obj: models.Model, kind: str, item: dict[str, Any]) -> set[str]:
                 text = "" if lang == DEFAULT_LANGUAGE else None
             values[f"{field}_{lang}"] = text
     for field in PLAIN[kind]:
-        if field in ("section", "regions", "country"):
+        if field in ("section", "regions", "country", "signs"):
             continue
         value = item[field]
         if field == "phones":
@@ -235,7 +239,7 @@ def _write(clean: dict[str, list[dict[str, Any]]]) -> dict[str, Counter]:
         obj.section = section
         return changed
 
-    upsert("indicators", {i.slug: i for i in Indicator.objects.all()}, set_section)
+    indicators = upsert("indicators", {i.slug: i for i in Indicator.objects.all()}, set_section)
     upsert("guidance", {g.slug: g for g in Guidance.objects.all()}, no_extra)
 
     existing_contacts: dict = {}
@@ -258,7 +262,29 @@ def _write(clean: dict[str, list[dict[str, Any]]]) -> dict[str, Counter]:
         wanted = {r.pk for r in wanted_regions[key]}
         if {r.pk for r in contact.regions.all()} != wanted:
             contact.regions.set(wanted_regions[key])
+    if "practice" in clean:  # a file without practice cases leaves them as they are
+        write_practice(clean, upsert, indicators)
+    else:
+        del summary["practice"]
     return summary
+
+
+def write_practice(clean: dict, upsert: Callable, indicators: dict) -> None:
+    """The practice cases, and the signs each names (set once the case has its row)."""
+    wanted_signs: dict[str, list[Indicator]] = {}
+
+    def note_signs(obj: models.Model, item: dict) -> bool:
+        wanted = [indicators[slug] for slug in item["signs"]]
+        wanted_signs[item["slug"]] = wanted
+        if obj.pk is None:
+            return bool(wanted)
+        return {i.pk for i in obj.signs.all()} != {i.pk for i in wanted}
+
+    existing = {case.slug: case for case in PracticeCase.objects.prefetch_related("signs")}
+    cases = upsert("practice", existing, note_signs)
+    for slug, case in cases.items():
+        if {i.pk for i in case.signs.all()} != {i.pk for i in wanted_signs[slug]}:
+            case.signs.set(wanted_signs[slug])
 
 
 def import_content(data: Any) -> dict[str, Counter]:

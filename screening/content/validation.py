@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator, validate_slug
 
-from screening.choices import ContactKind, ContactScope, Verification
+from screening.choices import AgeBand, ContactKind, ContactScope, Setting, Verification
 from screening.content.content_file import (
     CONTROL_CHARS,
     DATE,
@@ -28,6 +28,7 @@ from screening.content.content_file import (
     MAX_POSITION,
     MAX_TEXT,
     MODELS,
+    OPTIONAL_KINDS,
     PLAIN,
     TOP_LEVEL_KEYS,
     TRANSLATED,
@@ -185,7 +186,15 @@ def _check_item(check: _Checker, kind: str, where: str, item: Any) -> dict[str, 
             )
         elif field == "verification":
             clean[field] = check.choice(at, value, Verification.values)
-        elif field in ("active", "on_result", "open_24_7", "core"):
+        elif field == "setting":
+            clean[field] = check.choice(at, value, Setting.values)
+        elif field == "age_band":
+            clean[field] = check.choice(at, value, AgeBand.values)
+        elif field == "signs":
+            clean[field] = _check_codes(
+                check, at, value, what="indicator", max_length=_max_length("indicators", "slug")
+            )
+        elif field in ("active", "on_result", "open_24_7", "core", "in_danger"):
             clean[field] = check.boolean(at, value)
         elif field == "position":
             clean[field] = check.position(at, value)
@@ -291,18 +300,22 @@ def _check_validated(
     return value
 
 
-def _check_codes(check: _Checker, where: str, value: Any) -> list[str] | None:
+def _check_codes(
+    check: _Checker, where: str, value: Any, *, what: str = "region", max_length: int = 0
+) -> list[str] | None:
     if not isinstance(value, list):
-        check.error(where, f"expected a list of region codes, got {_type_name(value)}")
+        check.error(where, f"expected a list of {what} codes, got {_type_name(value)}")
         return None
     codes = [
-        check.slug(f"{where}[{index}]", code, max_length=_max_length("regions", "code"))
+        check.slug(
+            f"{where}[{index}]", code, max_length=max_length or _max_length("regions", "code")
+        )
         for index, code in enumerate(value)
     ]
     if any(code is None for code in codes):
         return None
     if len(set(codes)) != len(codes):
-        check.error(where, "lists a region twice")
+        check.error(where, f"lists a {what} twice")
         return None
     return codes
 
@@ -351,6 +364,8 @@ def validate_content(data: Any) -> dict[str, list[dict[str, Any]]]:
     clean: dict[str, list[dict[str, Any]]] = {}
     for kind in KINDS:
         items = data.get(kind)
+        if items is None and kind in OPTIONAL_KINDS:
+            continue  # left as it is
         if not isinstance(items, list):
             check.error(kind, "is missing" if items is None else "expected a list")
             continue
@@ -397,6 +412,11 @@ def validate_content(data: Any) -> dict[str, list[dict[str, Any]]]:
             for code in item["regions"]:
                 if code not in region_codes:
                     check.error(f"contacts[{index}].regions", f"unknown region '{_short(code)}'")
+        indicator_slugs = {item["slug"] for item in clean["indicators"]}
+        for index, item in enumerate(clean.get("practice", [])):
+            for slug in item["signs"]:
+                if slug not in indicator_slugs:
+                    check.error(f"practice[{index}].signs", f"unknown indicator '{_short(slug)}'")
     if check.errors:
         extra = len(check.errors) - MAX_ERRORS
         messages = check.errors[:MAX_ERRORS]
