@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
-from screening.choices import AgeBand, Answer, Setting
+from screening.choices import Answer
 from screening.frontline.forms import ChecklistForm, checklist_items
 from screening.frontline.regions import (
     Place,
@@ -31,11 +31,15 @@ from screening.frontline.regions import (
 )
 from screening.frontline.result import (
     emergency_contacts,
+    encounter_labels,
     first_emergency_by_region,
-    noted_by_section,
-    result_context,
 )
-from screening.frontline.views import PRACTICE_KEYS, checklist_sections, unchecked_translation
+from screening.frontline.views import (
+    PRACTICE_KEYS,
+    checklist_sections,
+    result_page_context,
+    unchecked_translation,
+)
 from screening.models import Indicator, PracticeCase
 from screening.web.rendered import cached_content, cached_regions
 
@@ -65,13 +69,6 @@ def practice_token(request: HttpRequest) -> str:
     if not token:
         token = request.session[PRACTICE_TOKEN_KEY] = secrets.token_urlsafe(24)
     return token
-
-
-def labels(case: PracticeCase) -> dict:
-    return {
-        "setting_label": Setting(case.setting).label if case.setting in Setting.values else "",
-        "age_label": AgeBand(case.age_band).label if case.age_band in AgeBand.values else "",
-    }
 
 
 @frontline
@@ -120,7 +117,7 @@ def render_case(request, case, form, place, countries, status=200) -> HttpRespon
             "countries": countries,
             "practice": True,
             "case": case,
-            **labels(case),
+            **encounter_labels(case.setting, case.age_band),
             "translation_unchecked": unchecked_translation([case]),
         },
         status=status,
@@ -208,32 +205,6 @@ def practice_result(request: HttpRequest, slug: str) -> HttpResponse:
         or saved_place(saved, regions, countries)
         or remembered_place(request, regions, countries)
     )
-    groups = noted_by_section(saved["noted"])
-    context = result_context(
-        saved=saved,
-        region=place.region,
-        country=place.country,
-        default=place.default,
-        groups=groups,
-    )
-    context.update(
-        {
-            "countries": countries,
-            "place": place,
-            "setting_label": Setting(saved["setting"]).label
-            if saved["setting"] in Setting.values
-            else "",
-            "age_label": AgeBand(saved["age_band"]).label
-            if saved["age_band"] in AgeBand.values
-            else "",
-            "practice": True,
-            "case": case,
-            "comparison": comparison(case, saved),
-            "translation_unchecked": unchecked_translation(
-                [case],
-                [group["section"] for group in groups],
-                [item["indicator"] for group in groups for item in group["items"]],
-            ),
-        }
-    )
+    context = result_page_context(saved, place, countries, [case])
+    context.update(practice=True, case=case, comparison=comparison(case, saved))
     return render(request, "screening/result.html", context)

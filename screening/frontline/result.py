@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from screening.choices import Answer, ContactKind
+from screening.choices import AgeBand, Answer, ContactKind, Setting
 from screening.content.steps import DANGER_STEPS, STEP_KINDS
 from screening.frontline.rules import (
     contacts_for_steps,
@@ -250,6 +250,14 @@ def result_context(
         "yes_items": yes,
         "not_sure_items": not_sure,
         "more_guidance": more,
+    }
+
+
+def encounter_labels(setting: str, age_band: str) -> dict[str, str]:
+    """The words for where the child was met and how old they seem, or "" when unknown."""
+    return {
+        "setting_label": Setting(setting).label if setting in Setting.values else "",
+        "age_label": AgeBand(age_band).label if age_band in AgeBand.values else "",
     }
 
 

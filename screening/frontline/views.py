@@ -19,7 +19,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from screening.choices import AgeBand, Answer, Setting
+from screening.choices import Answer
 from screening.content import reviews
 from screening.frontline import drafts
 from screening.frontline.forms import ChecklistForm, checklist_items
@@ -40,6 +40,7 @@ from screening.frontline.regions import (
 from screening.frontline.result import (
     contacts_serving,
     emergency_contacts,
+    encounter_labels,
     first_emergency_by_region,
     noted_by_section,
     plan,
@@ -289,6 +290,31 @@ def submit_checklist(request: HttpRequest, form: ChecklistForm) -> HttpResponse 
     return redirect("screening:result")
 
 
+def result_page_context(saved: dict, place: Place, countries: list, *also_shown) -> dict:
+    """What the result page shows for a saved checklist, real or practice, at a place.
+
+    also_shown: more content on the page (a practice case), for the translation note.
+    """
+    groups = noted_by_section(saved["noted"])
+    context = result_context(
+        saved=saved,
+        region=place.region,
+        country=place.country,
+        default=place.default,
+        groups=groups,
+    )
+    context.update(countries=countries, place=place)
+    context.update(encounter_labels(saved["setting"], saved["age_band"]))
+    context["translation_unchecked"] = unchecked_translation(
+        *also_shown,
+        [group["section"] for group in groups],
+        [item["indicator"] for group in groups for item in group["items"]],
+        context["danger_contacts"],
+        context["contacts"],
+    )
+    return context
+
+
 # A rendered result is kept only briefly: long enough for a worker who goes back to it, not
 # a day like the rest of the content.
 RESULT_CACHE_SECONDS = 10 * 60
@@ -322,29 +348,7 @@ def result(request: HttpRequest) -> HttpResponse:
     place = saved_place(saved, regions, countries) or remembered_place(request, regions, countries)
 
     def context(marks: dict) -> dict:
-        groups = noted_by_section(saved["noted"])
-        context = result_context(
-            saved=saved,
-            region=place.region,
-            country=place.country,
-            default=place.default,
-            groups=groups,
-        )
-        context["countries"] = countries
-        context["place"] = place
-        context["setting_label"] = (
-            Setting(saved["setting"]).label if saved["setting"] in Setting.values else ""
-        )
-        context["age_label"] = (
-            AgeBand(saved["age_band"]).label if saved["age_band"] in AgeBand.values else ""
-        )
-        context["translation_unchecked"] = unchecked_translation(
-            [group["section"] for group in groups],
-            [item["indicator"] for group in groups for item in group["items"]],
-            context["danger_contacts"],
-            context["contacts"],
-        )
-        return context
+        return result_page_context(saved, place, countries)
 
     return cached_page(
         request,
